@@ -1,0 +1,36 @@
+"""Text that people type into names, titles and slugs.
+
+Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) can make a title or
+a file name display as something other than what it is, so they are removed on the way in. The
+marks Arabic legitimately needs (LRM U+200E, RLM U+200F, ALM U+061C) are kept.
+"""
+
+import re
+
+from django.db import models
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(value):
+    if isinstance(value, str):
+        return BIDI_CONTROLS.sub("", value)
+    return value
+
+
+class _StripsBidiControls:
+    def to_python(self, value):
+        return strip_bidi_controls(super().to_python(value))
+
+    def pre_save(self, model_instance, add):
+        value = strip_bidi_controls(super().pre_save(model_instance, add))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class PlainCharField(_StripsBidiControls, models.CharField):
+    """A CharField whose value never carries bidi override or isolate controls."""
+
+
+class PlainSlugField(_StripsBidiControls, models.SlugField):
+    """A SlugField whose value never carries bidi override or isolate controls."""

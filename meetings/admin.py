@@ -1,0 +1,161 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from .models import (
+    AgendaItem,
+    Attendance,
+    Communique,
+    CommuniqueRevision,
+    CommuniqueTransition,
+    Decision,
+    Meeting,
+)
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class AgendaItemInline(TranslationTabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["order", "title", "topic"]
+    show_change_link = True  # decisions are edited under their agenda item
+
+
+class DedicatingDecisionInline(admin.TabularInline):
+    """Decisions of earlier meetings that dedicate this one to a topic: part of its agenda."""
+
+    model = Decision
+    fk_name = "target_meeting"
+    extra = 0
+    can_delete = False
+    fields = ["agenda_item", "kind", "text", "follow_up"]
+    readonly_fields = fields
+    verbose_name = _("decision that sets this meeting's agenda")
+    verbose_name_plural = _("decisions that set this meeting's agenda")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("agenda_item__meeting")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(TabbedTranslationAdmin):
+    list_display = ["__str__", "starts_at", "organ", "kind", "status", "focus", "item_count"]
+    list_filter = ["status", "organ", "kind"]
+    date_hierarchy = "starts_at"
+    search_fields = ["focus_ar", "focus_fr", "venue_ar", "agenda_items__title_ar"]
+    inlines = [DedicatingDecisionInline, AgendaItemInline, AttendanceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_count=Count("agenda_items"))
+
+    @admin.display(description=_("agenda items"), ordering="item_count")
+    def item_count(self, meeting):
+        return meeting.item_count
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "status"]
+    list_filter = ["status"]
+    list_select_related = ["person", "meeting"]
+    search_fields = ["person__name_ar", "person__name_fr"]
+    autocomplete_fields = ["meeting", "person"]
+
+
+class DecisionInline(TranslationTabularInline):
+    model = Decision
+    extra = 0
+    fields = [
+        "order",
+        "kind",
+        "text",
+        "responsible_person",
+        "responsible_body",
+        "due_date",
+        "target_meeting",
+        "follow_up",
+    ]
+    autocomplete_fields = ["responsible_person", "target_meeting"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "meeting", "order", "topic"]
+    list_filter = ["topic", "meeting__organ"]
+    list_select_related = ["meeting"]
+    search_fields = ["title_ar", "title_fr", "summary_ar"]
+    autocomplete_fields = ["meeting", "regions", "provinces", "congresses"]
+    inlines = [DecisionInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(TabbedTranslationAdmin):
+    list_display = ["short_text", "kind", "meeting_date", "responsible", "due_date", "follow_up"]
+    list_filter = ["kind", "follow_up"]
+    list_select_related = ["agenda_item__meeting", "responsible_person"]
+    date_hierarchy = "agenda_item__meeting__starts_at"
+    search_fields = ["text_ar", "text_fr", "responsible_body"]
+    autocomplete_fields = ["agenda_item", "responsible_person", "target_meeting"]
+
+    @admin.display(description=_("decision"))
+    def short_text(self, decision):
+        return decision.text[:90]
+
+    @admin.display(description=_("meeting"), ordering="agenda_item__meeting__starts_at")
+    def meeting_date(self, decision):
+        return decision.agenda_item.meeting.starts_at.date()
+
+    @admin.display(description=_("responsible"))
+    def responsible(self, decision):
+        return decision.responsible_person or decision.responsible_body
+
+
+@admin.register(Communique)
+class CommuniqueAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "status", "published_at", "meeting", "updated_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "published_at"
+    search_fields = ["title_ar", "title_fr", "slug"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["status", "version", "created_at", "updated_at", "text_edited_by"]
+    prepopulated_fields = {"slug": ["title_ar"]}
+
+
+@admin.register(CommuniqueTransition)
+class CommuniqueTransitionAdmin(admin.ModelAdmin):
+    list_display = ["communique", "from_status", "to_status", "actor", "at"]
+    list_filter = ["to_status"]
+    list_select_related = ["communique", "actor"]
+    date_hierarchy = "at"
+    search_fields = ["communique__title_ar", "comment"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CommuniqueRevision)
+class CommuniqueRevisionAdmin(admin.ModelAdmin):
+    list_display = ["communique", "language", "author", "created_at"]
+    list_filter = ["language"]
+    list_select_related = ["communique", "author"]
+    date_hierarchy = "created_at"
+    search_fields = ["communique__title_ar", "title"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

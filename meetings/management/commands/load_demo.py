@@ -1,0 +1,531 @@
+"""Load the demo: the seed meeting of Tuesday 21 January 2020 and its surroundings, one account
+per role, and optionally many generated communiqués for benchmarks. Safe to run twice."""
+
+import datetime
+import itertools
+import os
+import random
+import sys
+import time
+
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from meetings import roles
+from meetings.composer import compose_body, compose_title
+from meetings.models import AgendaItem, Attendance, Communique, Decision, Meeting
+from regions.models import Congress, Mandate, Person, Province, Region
+
+SEED_DAY = datetime.date(2020, 1, 21)
+
+BUREAU_MEMBERS = [  # invented names
+    ("سعيد الوزاني", "Saïd Ouazzani", "m"),
+    ("نادية العلوي", "Nadia Alaoui", "f"),
+    ("عبد الرحيم بنشقرون", "Abderrahim Benchekroun", "m"),
+    ("فاطمة الزهراء الإدريسي", "Fatima-Zahra Idrissi", "f"),
+    ("محمد أمين الفاسي", "Mohamed Amine Fassi", "m"),
+    ("خديجة بنعلي", "Khadija Benali", "f"),
+    ("يوسف الحمداوي", "Youssef Hamdaoui", "m"),
+    ("ليلى التازي", "Leila Tazi", "f"),
+    ("رشيد المنصوري", "Rachid Mansouri", "m"),
+]
+DRAA_OFFICERS = [  # elected by the Drâa-Tafilalet regional congress; invented names
+    ("الحسين أيت علي", "Lahcen Ait Ali", "m", "regional_secretary"),
+    ("زينب أوحمو", "Zineb Ouhammou", "f", "regional_secretariat"),
+    ("إبراهيم الصالحي", "Brahim Salhi", "m", "regional_secretariat"),
+    ("حفيظة أمزيان", "Hafida Amezian", "f", "regional_secretariat"),
+]
+FORMER_DRAA_SECRETARY = ("عمر بولعيد", "Omar Boulaid", "m")
+OTHER_SECRETARIES = {  # region code -> invented regional secretary
+    "01": ("مصطفى الريفي", "Mustapha Rifi", "m"),
+    "04": ("سناء بنكيران", "Sanae Benkirane", "f"),
+    "06": ("كريم الشاوي", "Karim Chaoui", "m"),
+    "07": ("عائشة الرحماني", "Aïcha Rahmani", "f"),
+    "09": ("أحمد أوبلا", "Ahmed Oubella", "m"),
+}
+ACCOUNTS = [
+    ("secretariat", roles.SECRETARIAT),
+    ("editor", roles.EDITOR),
+    ("approver", roles.APPROVER),
+    ("publisher", roles.PUBLISHER),
+    ("secretary-draa-tafilalet", roles.REGIONAL_SECRETARY),
+]
+
+# (title, topic, [(kind, text)]) for the ordinary weeks around the seed meeting.
+ROUTINE_ITEMS = [
+    (
+        "الوضع السياسي العام",
+        AgendaItem.Topic.POLITICS,
+        [
+            ("statement", "ضرورة تعزيز الثقة في المؤسسات المنتخبة وتوسيع هامش الحريات"),
+            ("position", "بقلق استمرار غلاء المعيشة وتأثيره على القدرة الشرائية للأسر"),
+        ],
+    ),
+    (
+        "التحضير للدخول الاجتماعي",
+        AgendaItem.Topic.ECONOMY,
+        [
+            ("recommendation", "بإعداد مقترحات الحزب في مجالي التشغيل والحماية الاجتماعية"),
+            ("decision", "تنظيم يوم دراسي حول العدالة الجبائية خلال الشهر المقبل"),
+        ],
+    ),
+    (
+        "تتبع أداء منتخبي الحزب",
+        AgendaItem.Topic.ELECTIONS,
+        [
+            ("commendation", "بأداء منتخبات ومنتخبي الحزب في المجالس الجماعية والجهوية"),
+            ("recommendation", "بتنظيم لقاءات تكوينية لفائدة المنتخبين الجدد"),
+        ],
+    ),
+    (
+        "القضية الوطنية والعلاقات الخارجية",
+        AgendaItem.Topic.INTERNATIONAL,
+        [("statement", "تشبث الحزب بالوحدة الترابية للمملكة ودعمه لكل المبادرات الدبلوماسية")],
+    ),
+    (
+        "برنامج الأنشطة التواصلية",
+        AgendaItem.Topic.OUTREACH,
+        [
+            ("evaluation", "للقاءات التواصلية التي عقدها الحزب مع المواطنات والمواطنين"),
+            ("decision", "مواصلة الحملة التواصلية في الفروع الإقليمية"),
+        ],
+    ),
+    (
+        "الإعداد للمؤتمرات الإقليمية",
+        AgendaItem.Topic.ORGANISATION,
+        [("decision", "المصادقة على الجدولة الزمنية لمؤتمرات الفروع الإقليمية")],
+    ),
+]
+
+# Building blocks of the generated communiqués (--communiques N): varied, plausible Arabic.
+GEN_OPENINGS = [
+    "تدارس المكتب السياسي في مستهل اجتماعه",
+    "خصص المكتب السياسي الحيز الأكبر من اجتماعه لمناقشة",
+    "توقف المكتب السياسي عند",
+    "استعرض المكتب السياسي",
+]
+GEN_SUBJECTS = [
+    "الأوضاع الاجتماعية بجهة {region}",
+    "نتائج المؤتمر الإقليمي بإقليم {province}",
+    "التحضير للاستحقاقات الانتخابية المقبلة",
+    "مشروع قانون المالية وانعكاساته على الطبقات الشعبية",
+    "وضعية قطاع التعليم العمومي",
+    "ارتفاع أسعار المواد الأساسية",
+    "حصيلة عمل الفريق النيابي للحزب",
+    "تنزيل الجهوية المتقدمة بجهة {region}",
+    "أوضاع الشباب والتشغيل في إقليم {province}",
+    "مسار إصلاح منظومة الصحة",
+]
+GEN_VERDICTS = [
+    "وأكد ضرورة اعتماد سياسات عمومية منصفة تستجيب لانتظارات المواطنات والمواطنين",
+    "ونوه بالمجهودات التي يبذلها مناضلات ومناضلو الحزب في مختلف الفروع",
+    "وسجل بقلق تنامي الفوارق المجالية والاجتماعية",
+    "ودعا إلى حوار وطني واسع حول الإصلاحات الضرورية",
+    "وأوصى بتعبئة كافة التنظيمات الحزبية لإنجاح البرنامج المسطر",
+    "وقرر تشكيل لجنة لتتبع هذا الملف وتقديم تقرير في الاجتماع المقبل",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data and the demo accounts (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--communiques",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N generated published communiqués (for benchmarks).",
+        )
+
+    def handle(self, *args, **options):
+        password = os.environ.get("DEMO_PASSWORD", "demo")
+        with transaction.atomic():
+            self.regions = {r.code: r for r in Region.objects.all()}
+            self.load_people()
+            self.load_congresses()
+            self.load_meetings()
+            self.load_communiques()
+            accounts = self.load_accounts(password)
+        if options["communiques"]:
+            self.generate_communiques(options["communiques"])
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(f"Demo accounts (password: {password}):")
+        for username, role in accounts:
+            self.stdout.write(f"  {username:<26} {role}")
+
+    # People and offices ---------------------------------------------------------------
+
+    def person(self, name_ar, name_fr, gender, **extra):
+        person, _ = Person.objects.update_or_create(
+            name_ar=name_ar,
+            defaults={"name_fr": name_fr, "name_en": name_fr, "gender": gender, **extra},
+        )
+        return person
+
+    def mandate(self, person, office, start, end=None, **where):
+        Mandate.objects.update_or_create(
+            person=person, office=office, start_date=start, defaults={"end_date": end, **where}
+        )
+
+    def load_people(self):
+        self.bureau = [self.person(*p, is_bureau_member=True) for p in BUREAU_MEMBERS]
+        for member in self.bureau:
+            self.mandate(member, "bureau_member", datetime.date(2018, 5, 13))
+        draa = self.regions["08"]
+        former = self.person(*FORMER_DRAA_SECRETARY)
+        self.mandate(
+            former,
+            "regional_secretary",
+            datetime.date(2019, 1, 19),
+            datetime.date(2020, 1, 18),
+            region=draa,
+        )
+        for code, names in OTHER_SECRETARIES.items():
+            secretary = self.person(*names)
+            self.mandate(
+                secretary,
+                "regional_secretary",
+                datetime.date(2019, 3, 2),
+                region=self.regions[code],
+            )
+        provinces = {p.name_fr: p for p in Province.objects.all()}
+        elected = [
+            ("جميلة الحسني", "Jamila Hassani", "f", "member_of_parliament", "Safi"),
+            ("عبد الله الزموري", "Abdellah Zemmouri", "m", "municipal_councillor", "Salé"),
+            ("مريم بوزيد", "Meryem Bouzid", "f", "regional_councillor", "Errachidia"),
+            ("حسن أوعلي", "Hassan Ouali", "m", "provincial_councillor", "Youssoufia"),
+            ("سلمى العمراني", "Salma Amrani", "f", "municipal_councillor", "Skhirate-Témara"),
+        ]
+        for name_ar, name_fr, gender, office, province in elected:
+            official = self.person(name_ar, name_fr, gender)
+            province = provinces[province]
+            self.mandate(
+                official,
+                office,
+                datetime.date(2015, 9, 4),
+                datetime.date(2021, 9, 8),
+                region=province.region,
+                province=province,
+            )
+
+    def load_congresses(self):
+        provinces = {p.name_fr: p for p in Province.objects.all()}
+        draa = self.regions["08"]
+        self.draa_congress, _ = Congress.objects.update_or_create(
+            level=Congress.Level.REGIONAL,
+            region=draa,
+            date=datetime.date(2020, 1, 18),
+            defaults={
+                "venue_ar": "الرشيدية",
+                "venue_fr": "Errachidia",
+                "delegates": 212,
+                "status": Congress.Status.HELD,
+                "summary_ar": "انتخب المؤتمر الكاتب الجهوي وأعضاء الكتابة الجهوية، "
+                "وصادق على التقريرين الأدبي والمالي.",
+            },
+        )
+        for name_ar, name_fr, gender, office in DRAA_OFFICERS:
+            officer = self.person(name_ar, name_fr, gender)
+            self.mandate(
+                officer, office, self.draa_congress.date, region=draa, congress=self.draa_congress
+            )
+        others = [
+            ("01", datetime.date(2019, 12, 14), "طنجة", Congress.Status.VALIDATED, 180),
+            ("04", datetime.date(2020, 1, 11), "القنيطرة", Congress.Status.SUBMITTED, 240),
+            ("07", datetime.date(2020, 2, 8), "مراكش", Congress.Status.HELD, 260),
+            ("09", datetime.date(2020, 3, 21), "أكادير", Congress.Status.PLANNED, None),
+        ]
+        for code, date, venue, status, delegates in others:
+            Congress.objects.update_or_create(
+                level=Congress.Level.REGIONAL,
+                region=self.regions[code],
+                date=date,
+                defaults={"venue_ar": venue, "status": status, "delegates": delegates},
+            )
+        provincial = [
+            (["Tan-Tan", "Sidi Ifni"], datetime.date(2019, 11, 23), "طانطان"),
+            (["Errachidia"], datetime.date(2019, 12, 7), "الرشيدية"),
+            (["Safi"], datetime.date(2020, 2, 15), "آسفي"),
+        ]
+        for names, date, venue in provincial:
+            covered = [provinces[n] for n in names]
+            congress, _ = Congress.objects.update_or_create(
+                level=Congress.Level.PROVINCIAL,
+                region=covered[0].region,
+                date=date,
+                defaults={"venue_ar": venue, "status": Congress.Status.VALIDATED, "delegates": 90},
+            )
+            congress.provinces.set(covered)
+
+    # Meetings --------------------------------------------------------------------------
+
+    def meeting(self, day, **fields):
+        starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+        meeting, _ = Meeting.objects.update_or_create(
+            organ=Meeting.Organ.POLITICAL_BUREAU, starts_at=starts_at, defaults=fields
+        )
+        present = self.bureau if day.day % 3 else self.bureau[:-1]
+        for person in self.bureau:
+            status = Attendance.Status.PRESENT if person in present else Attendance.Status.EXCUSED
+            Attendance.objects.update_or_create(
+                meeting=meeting, person=person, defaults={"status": status}
+            )
+        return meeting
+
+    def item(self, meeting, order, title, topic, summary="", decisions=(), **links):
+        item, _ = AgendaItem.objects.update_or_create(
+            meeting=meeting,
+            order=order,
+            defaults={"title_ar": title, "topic": topic, "summary_ar": summary},
+        )
+        for relation, objects in links.items():
+            getattr(item, relation).set(objects)
+        for position, (kind, text, *extra) in enumerate(decisions, start=1):
+            Decision.objects.update_or_create(
+                agenda_item=item,
+                order=position,
+                defaults={"kind": kind, "text_ar": text, **(extra[0] if extra else {})},
+            )
+        return item
+
+    def load_meetings(self):
+        tuesdays = [datetime.date(2019, 9, 3) + datetime.timedelta(weeks=w) for w in range(31)]
+        self.meetings = []
+        for number, day in enumerate(tuesdays):
+            if day == SEED_DAY:
+                continue
+            if day == SEED_DAY + datetime.timedelta(weeks=1):
+                continue  # the organisation-pole meeting, made below
+            cancelled = day == datetime.date(2019, 12, 31)
+            status = Meeting.Status.CANCELLED if cancelled else Meeting.Status.HELD
+            meeting = self.meeting(day, status=status, venue_ar="المقر المركزي للحزب بالرباط")
+            if not cancelled:
+                picks = [ROUTINE_ITEMS[(number + k) % len(ROUTINE_ITEMS)] for k in range(2)]
+                for order, (title, topic, decisions) in enumerate(picks, start=1):
+                    self.item(meeting, order, title, topic, decisions=decisions)
+                self.meetings.append(meeting)
+        self.load_seed_meeting()
+
+    def load_seed_meeting(self):
+        provinces = {p.name_fr: p for p in Province.objects.all()}
+        draa = self.regions["08"]
+        self.pole_meeting = self.meeting(
+            SEED_DAY + datetime.timedelta(weeks=1),
+            status=Meeting.Status.HELD,
+            kind=Meeting.Kind.THEMATIC,
+            venue_ar="المقر المركزي للحزب بالرباط",
+            focus_ar="قطب التنظيم وتوجهات المؤتمرات الإقليمية",
+            focus_fr="Le pôle de l'organisation et les orientations des congrès provinciaux",
+        )
+        self.item(
+            self.pole_meeting,
+            1,
+            "توجهات عقد المؤتمرات الإقليمية",
+            AgendaItem.Topic.ORGANISATION,
+            decisions=[
+                ("decision", "اعتماد دليل تنظيمي لعقد المؤتمرات الإقليمية قبل نهاية الربيع"),
+            ],
+        )
+        self.seed = self.meeting(
+            SEED_DAY, status=Meeting.Status.HELD, venue_ar="المقر المركزي للحزب بالرباط"
+        )
+        self.item(
+            self.seed,
+            1,
+            "تقييم أولي للمؤتمرات الجهوية الأخيرة",
+            AgendaItem.Topic.CONGRESSES,
+            summary="استحضر النقاش أوضاع الجهات التي لم تنل نصيبها من ثمار التنمية، "
+            "ودور المجالس المنتخبة في معالجة الفوارق المجالية.",
+            decisions=[
+                ("evaluation", "أوليا للمؤتمرات الجهوية التي عقدها الحزب في الأسابيع الأخيرة"),
+                (
+                    "statement",
+                    "أن تدارك الفوارق المجالية يمر عبر ديمقراطية محلية حقيقية تمنح المجالس "
+                    "المنتخبة صلاحيات فعلية، كما بسطت ذلك مذكرة الحزب حول النموذج التنموي الجديد",
+                ),
+            ],
+        )
+        self.item(
+            self.seed,
+            2,
+            "المؤتمر الجهوي بجهة درعة-تافيلالت",
+            AgendaItem.Topic.CONGRESSES,
+            decisions=[
+                ("position", "باعتزاز نجاح المؤتمر الجهوي للحزب بجهة درعة-تافيلالت"),
+                ("commendation", "بما بذلته الفروع الإقليمية بالجهة من جهد لإنجاح هذه المحطة"),
+                (
+                    "congratulation",
+                    "الرفيقات والرفاق الذين انتخبهم المؤتمر لقيادة الحزب بالجهة، "
+                    "وفي مقدمتهم الرفيق الكاتب الجهوي",
+                ),
+            ],
+            regions=[draa],
+            provinces=list(draa.provinces.all()),
+            congresses=[self.draa_congress],
+        )
+        self.item(
+            self.seed,
+            3,
+            "برنامج دورات مجالس الفروع الإقليمية",
+            AgendaItem.Topic.ORGANISATION,
+            decisions=[
+                (
+                    "decision",
+                    "تخصيص اجتماعه المقبل لقطب التنظيم، قصد تحديد التوجهات التي ستؤطر "
+                    "عقد المؤتمرات الإقليمية",
+                    {
+                        "target_meeting": self.pole_meeting,
+                        "responsible_body": "قطب التنظيم",
+                        "follow_up": Decision.FollowUp.DONE,
+                    },
+                ),
+            ],
+        )
+        self.item(
+            self.seed,
+            4,
+            "اللقاءات التواصلية حول خطة «تجدر وانصهار»",
+            AgendaItem.Topic.OUTREACH,
+            decisions=[
+                (
+                    "evaluation",
+                    "للقاءات التواصلية التي احتضنتها الصخيرات-تمارة وسلا وآسفي واليوسفية حول "
+                    "خطة «تجدر وانصهار» ومذكرة الحزب بشأن النموذج التنموي الجديد",
+                ),
+                (
+                    "recommendation",
+                    "بتعميم هذه اللقاءات على باقي الفروع المحلية والإقليمية وفق البرنامج المسطر",
+                    {
+                        "responsible_body": "قطب التنظيم",
+                        "due_date": datetime.date(2020, 3, 31),
+                        "follow_up": Decision.FollowUp.IN_PROGRESS,
+                    },
+                ),
+            ],
+            provinces=[provinces[n] for n in ("Skhirate-Témara", "Salé", "Safi", "Youssoufia")],
+            regions=[self.regions["04"], self.regions["07"]],
+        )
+
+    # Communiqués -----------------------------------------------------------------------
+
+    def communique(self, meeting, status, slug, when=None, **extra):
+        published_at = None
+        if status in (Communique.Status.PUBLISHED, Communique.Status.WITHDRAWN):
+            published_at = when or meeting.starts_at + datetime.timedelta(hours=20)
+        if status == Communique.Status.SCHEDULED:
+            published_at = when
+        defaults = {
+            "title_ar": compose_title(meeting),
+            "body_ar": compose_body(meeting),
+            "slug": slug,
+            "status": status,
+            "published_at": published_at,
+            **extra,
+        }
+        Communique.objects.update_or_create(meeting=meeting, defaults=defaults)
+
+    def load_communiques(self):
+        held = sorted(self.meetings, key=lambda m: m.starts_at)
+        # The last four routine meetings show the workflow's other states.
+        states = {
+            -1: Communique.Status.DRAFT,
+            -2: Communique.Status.IN_REVIEW,
+            -3: Communique.Status.APPROVED,
+            -4: Communique.Status.WITHDRAWN,
+        }
+        for index, meeting in enumerate(held):
+            status = states.get(index - len(held), Communique.Status.PUBLISHED)
+            day = timezone.localtime(meeting.starts_at).date()
+            self.communique(meeting, status, f"bureau-politique-{day:%Y-%m-%d}")
+        self.communique(
+            self.seed,
+            Communique.Status.PUBLISHED,
+            "اجتماع-المكتب-السياسي-21-يناير-2020",
+            title_fr="Communiqué de la réunion du Bureau politique du mardi 21 janvier 2020",
+            body_fr="Le Bureau politique a tenu sa réunion hebdomadaire le mardi 21 janvier "
+            "2020. Il a procédé à une première évaluation des congrès régionaux, salué la "
+            "réussite du congrès régional de Drâa-Tafilalet, décidé de consacrer sa prochaine "
+            "réunion au pôle de l'organisation et recommandé de poursuivre les rencontres de "
+            "communication du plan « Enracinement et fusion ».",
+        )
+        self.communique(
+            self.pole_meeting, Communique.Status.PUBLISHED, "bureau-politique-2020-01-28"
+        )
+        # A statement outside any meeting, scheduled for the future.
+        Communique.objects.update_or_create(
+            slug="بيان-اليوم-العالمي-للمرأة",
+            defaults={
+                "meeting": None,
+                "title_ar": "بيان بمناسبة اليوم العالمي للمرأة",
+                "body_ar": "يحيي الحزب نضالات النساء المغربيات من أجل المساواة والكرامة، "
+                "ويجدد التزامه بالمناصفة في هيئاته وفي المؤسسات المنتخبة.",
+                "status": Communique.Status.SCHEDULED,
+                "published_at": timezone.make_aware(datetime.datetime(2027, 3, 8, 9, 0)),
+            },
+        )
+
+    def load_accounts(self, password):
+        accounts = []
+        for username, role in ACCOUNTS:
+            user, _ = User.objects.get_or_create(username=username)
+            user.is_staff = True
+            user.set_password(password)
+            user.save()
+            user.groups.set([Group.objects.get(name=role)])
+            accounts.append((username, role))
+        draa_secretary = Person.objects.get(name_ar=DRAA_OFFICERS[0][0])
+        draa_secretary.user = User.objects.get(username="secretary-draa-tafilalet")
+        draa_secretary.save(update_fields=["user"])
+        admin, _ = User.objects.get_or_create(username="admin")
+        admin.is_staff = admin.is_superuser = True
+        admin.set_password(password)
+        admin.save()
+        accounts.append(("admin", "superuser"))
+        return accounts
+
+    # Generated communiqués for benchmarks ----------------------------------------------
+
+    def generate_communiques(self, count, batch_size=2000):
+        rng = random.Random(count)
+        regions = list(Region.objects.values_list("name_ar", flat=True))
+        provinces = list(Province.objects.values_list("name_ar", flat=True))
+        start = Communique.objects.filter(slug__startswith="generated-").count()
+        first_day = datetime.date(2008, 1, 1)
+        span = (datetime.date(2019, 8, 31) - first_day).days
+        started = time.monotonic()
+        numbers = iter(range(start, start + count))
+        done = 0
+        while batch := list(itertools.islice(numbers, batch_size)):
+            rows = []
+            for n in batch:
+                day = first_day + datetime.timedelta(days=rng.randrange(span))
+                published_at = timezone.make_aware(
+                    datetime.datetime.combine(day, datetime.time(19))
+                )
+                fill = {"region": rng.choice(regions), "province": rng.choice(provinces)}
+                subjects = [s.format(**fill) for s in rng.sample(GEN_SUBJECTS, 3)]
+                paragraphs = [
+                    f"{rng.choice(GEN_OPENINGS)} {subject}، {rng.choice(GEN_VERDICTS)}."
+                    for subject in subjects
+                ]
+                title = f"بلاغ المكتب السياسي حول {subjects[0]}"
+                rows.append(
+                    Communique(
+                        title=title,
+                        title_ar=title,
+                        body="\n\n".join(paragraphs),
+                        body_ar="\n\n".join(paragraphs),
+                        slug=f"generated-{n}",
+                        status=Communique.Status.PUBLISHED,
+                        published_at=published_at,
+                    )
+                )
+            Communique.objects.bulk_create(rows)
+            done += len(rows)
+            rate = done / max(time.monotonic() - started, 1e-6)
+            sys.stderr.write(f"\r  generated {done}/{count} communiqués ({rate:,.0f}/s)")
+            sys.stderr.flush()
+        sys.stderr.write("\n")

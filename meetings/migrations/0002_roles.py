@@ -1,0 +1,94 @@
+"""Create the role groups with exactly the permissions each needs (app_label.codename)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+VIEW_MEETINGS = [
+    "meetings.view_meeting",
+    "meetings.view_attendance",
+    "meetings.view_agendaitem",
+    "meetings.view_decision",
+]
+VIEW_COMMUNIQUES = [
+    "meetings.view_communique",
+    "meetings.view_communiquerevision",
+    "meetings.view_communiquetransition",
+]
+VIEW_TERRITORY = ["regions.view_region", "regions.view_province"]
+
+
+def crud(model):
+    app, name = model.split(".")
+    return [f"{app}.{action}_{name}" for action in ("add", "change", "delete", "view")]
+
+
+ROLES = {
+    "secretariat": [
+        *crud("meetings.meeting"),
+        *crud("meetings.attendance"),
+        *crud("meetings.agendaitem"),
+        *crud("meetings.decision"),
+        *VIEW_TERRITORY,
+        "regions.view_congress",
+        "regions.change_congress",
+        *crud("regions.person"),
+        *crud("regions.mandate"),
+        "meetings.view_communique",
+    ],
+    "editor": [
+        *VIEW_MEETINGS,
+        *VIEW_TERRITORY,
+        "meetings.add_communique",
+        "meetings.change_communique",
+        "meetings.submit_communique",
+        *VIEW_COMMUNIQUES,
+    ],
+    "approver": [*VIEW_MEETINGS, *VIEW_COMMUNIQUES, "meetings.approve_communique"],
+    "publisher": [
+        *VIEW_MEETINGS,
+        *VIEW_COMMUNIQUES,
+        "meetings.change_communique",
+        "meetings.publish_communique",
+    ],
+    "regional secretary": [
+        *VIEW_TERRITORY,
+        "regions.view_congress",
+        "regions.change_congress",
+        *crud("regions.person"),
+        *crud("regions.mandate"),
+    ],
+}
+
+
+def create_roles(apps, schema_editor):
+    # Permissions are normally created after all migrations; roles need them now.
+    for app_label in ("auth", "regions", "meetings"):
+        app_config = apps.get_app_config(app_label)
+        app_config.models_module = True  # the migration state's stub lacks it
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, perms in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            wanted.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("meetings", "0001_initial"),
+        ("regions", "0002_load_regions_and_provinces"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [migrations.RunPython(create_roles, remove_roles)]

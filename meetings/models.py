@@ -1,0 +1,353 @@
+"""The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bureau.text import PlainCharField, PlainSlugField
+from regions.models import Congress, Person, Province, Region
+
+
+class Meeting(models.Model):
+    class Organ(models.TextChoices):
+        POLITICAL_BUREAU = "political_bureau", _("Political Bureau")
+        CENTRAL_COMMITTEE = "central_committee", _("Central Committee")
+        PRESIDENCY_COUNCIL = "presidency_council", _("Presidency Council")
+
+    class Kind(models.TextChoices):
+        WEEKLY = "weekly", _("weekly")
+        EXTRAORDINARY = "extraordinary", _("extraordinary")
+        THEMATIC = "thematic", _("thematic")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        CANCELLED = "cancelled", _("cancelled")
+
+    organ = models.CharField(
+        _("organ"), max_length=20, choices=Organ, default=Organ.POLITICAL_BUREAU
+    )
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.WEEKLY)
+    starts_at = models.DateTimeField(_("date and time"))
+    venue = PlainCharField(_("venue"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
+    focus = PlainCharField(
+        _("focus"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the meeting is dedicated to, e.g. the organisation pole."),
+    )
+    attendees = models.ManyToManyField(
+        Person, through="Attendance", related_name="meetings", verbose_name=_("attendees")
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self):
+        date = timezone.localtime(self.starts_at).date()
+        return f"{self.get_organ_display()} — {self.get_kind_display()} — {date:%Y-%m-%d}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("present")
+        EXCUSED = "excused", _("excused")
+        ABSENT = "absent", _("absent")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendance", verbose_name=_("person")
+    )
+    status = models.CharField(
+        _("attendance"), max_length=10, choices=Status, default=Status.PRESENT
+    )
+
+    class Meta:
+        ordering = ["person__name_ar"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="meetings_attendance_once_per_meeting",
+                violation_error_message=_("This person is already on this meeting's attendance."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_status_display()}"
+
+
+class AgendaItem(models.Model):
+    class Topic(models.TextChoices):
+        ORGANISATION = "organisation", _("organisation")
+        CONGRESSES = "congresses", _("congresses")
+        OUTREACH = "outreach", _("outreach and communication")
+        ELECTIONS = "elections", _("elections and elected officials")
+        POLITICS = "politics", _("national politics")
+        ECONOMY = "economy", _("economy and society")
+        INTERNATIONAL = "international", _("international affairs")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    title = PlainCharField(_("title"), max_length=300)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.POLITICS)
+    summary = models.TextField(_("discussion summary"), blank=True)
+    regions = models.ManyToManyField(
+        Region, blank=True, related_name="agenda_items", verbose_name=_("regions")
+    )
+    provinces = models.ManyToManyField(
+        Province, blank=True, related_name="agenda_items", verbose_name=_("provinces")
+    )
+    congresses = models.ManyToManyField(
+        Congress, blank=True, related_name="agenda_items", verbose_name=_("congresses")
+    )
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="meetings_agendaitem_unique_order",
+                violation_error_message=_("Two agenda items of a meeting cannot share a position."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.title}"
+
+
+class Decision(models.Model):
+    """What the bureau resolved under an agenda item; its kind is the communiqué's verb."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("decision (decided)")
+        RECOMMENDATION = "recommendation", _("recommendation (recommended)")
+        POSITION = "position", _("position (recorded)")
+        STATEMENT = "statement", _("statement (affirmed)")
+        COMMENDATION = "commendation", _("commendation (commended)")
+        CONGRATULATION = "congratulation", _("congratulation (congratulated)")
+        EVALUATION = "evaluation", _("evaluation (evaluated)")
+
+    class FollowUp(models.TextChoices):
+        OPEN = "open", _("open")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        DROPPED = "dropped", _("dropped")
+
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("agenda item"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION)
+    text = models.TextField(
+        _("text"), help_text=_("What follows the verb, e.g. “to dedicate its next meeting to …”.")
+    )
+    responsible_person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("responsible person"),
+    )
+    responsible_body = PlainCharField(_("responsible body"), max_length=200, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    target_meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dedicating_decisions",
+        verbose_name=_("target meeting"),
+        help_text=_("The meeting this decision is due at, or that it dedicates to a topic."),
+    )
+    follow_up = models.CharField(
+        _("follow-up"),
+        max_length=15,
+        choices=FollowUp,
+        blank=True,
+        help_text=_("Leave empty when the decision asks for no action."),
+    )
+    follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+
+    class Meta:
+        ordering = ["agenda_item", "order"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:80]}"
+
+
+class CommuniqueQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """What a reader may see: published, or scheduled and whose time has come."""
+        now = now or timezone.now()
+        return self.filter(
+            status__in=[Communique.Status.PUBLISHED, Communique.Status.SCHEDULED],
+            published_at__lte=now,
+        )
+
+
+class Communique(models.Model):
+    """A press communiqué (بلاغ صحفي): one per held meeting, or a standalone statement."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        APPROVED = "approved", _("approved")
+        SCHEDULED = "scheduled", _("scheduled")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    meeting = models.OneToOneField(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="communique",
+        verbose_name=_("meeting"),
+        help_text=_("Empty for a standalone statement."),
+    )
+    title = PlainCharField(_("title"), max_length=300)
+    slug = PlainSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    body = models.TextField(_("body"))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("When it became public, or, when scheduled, when it will."),
+    )
+    corrected_at = models.DateTimeField(_("corrected on"), null=True, blank=True)
+    correction_note = models.TextField(_("correction note"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    text_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    # Bumped by every save: a form carrying an older version is refused (no lost update).
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = CommuniqueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("communiqué")
+        verbose_name_plural = _("communiqués")
+        permissions = [
+            ("submit_communique", _("Can submit a communiqué for review")),
+            ("approve_communique", _("Can approve a communiqué or request changes")),
+            ("publish_communique", _("Can publish, schedule, withdraw and correct a communiqué")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["scheduled", "published", "withdrawn"])
+                | Q(published_at__isnull=False),
+                name="meetings_communique_public_has_publication_time",
+                violation_error_message=_("A published or scheduled communiqué needs a time."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.published_at or self.created_at)
+        return reverse(
+            "meetings:communique_detail",
+            kwargs={
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "day": f"{local.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+
+class CommuniqueTransition(models.Model):
+    """One step of a communiqué's workflow: who moved it from where to where, and why."""
+
+    communique = models.ForeignKey(
+        Communique,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("communiqué"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    from_status = models.CharField(_("from"), max_length=10, choices=Communique.Status, blank=True)
+    to_status = models.CharField(_("to"), max_length=10, choices=Communique.Status)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class CommuniqueRevision(models.Model):
+    """The title and body of one language as they were after a save."""
+
+    communique = models.ForeignKey(
+        Communique, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("communiqué")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("body"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return f"{self.get_language_display()} — {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,276 @@
+"""The party's territory (regions, provinces), its congresses and its people's offices."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bureau.text import PlainCharField, PlainSlugField
+
+
+class Region(models.Model):
+    """One of Morocco's 12 regions (decree 2-15-40 of 2015)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = PlainCharField(_("name"), max_length=100)
+    slug = PlainSlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Province(models.Model):
+    """A province (إقليم) or prefecture (عمالة); each lies in exactly one region."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("province")
+        PREFECTURE = "prefecture", _("prefecture")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="provinces", verbose_name=_("region")
+    )
+    code = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)
+    name = PlainCharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.PROVINCE)
+
+    class Meta:
+        ordering = ["region__order", "name_ar"]
+        verbose_name = _("province or prefecture")
+        verbose_name_plural = _("provinces and prefectures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name_ar"], name="regions_province_unique_name_in_region"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CongressQuerySet(models.QuerySet):
+    def in_region(self, region):
+        return self.filter(region=region)
+
+
+class Congress(models.Model):
+    """A regional or provincial congress (مؤتمر) and its outcome."""
+
+    class Level(models.TextChoices):
+        REGIONAL = "regional", _("regional")
+        PROVINCIAL = "provincial", _("provincial")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        SUBMITTED = "submitted", _("awaiting validation")
+        VALIDATED = "validated", _("validated")
+
+    level = models.CharField(_("level"), max_length=10, choices=Level, default=Level.REGIONAL)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="congresses", verbose_name=_("region")
+    )
+    provinces = models.ManyToManyField(
+        Province,
+        blank=True,
+        related_name="congresses",
+        verbose_name=_("provinces"),
+        help_text=_("For a provincial congress: the provinces its party section covers."),
+    )
+    date = models.DateField(_("date"))
+    venue = PlainCharField(_("venue"), max_length=200, blank=True)
+    delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
+    summary = models.TextField(_("outcome summary"), blank=True)
+    minutes = models.FileField(_("minutes (PDF)"), upload_to="congress-minutes/", blank=True)
+
+    objects = CongressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("congress")
+        verbose_name_plural = _("congresses")
+
+    def __str__(self):
+        if self.level == self.Level.REGIONAL:
+            label = _("Regional congress of %(region)s") % {"region": self.region}
+        else:
+            label = _("Provincial congress in %(region)s") % {"region": self.region}
+        return f"{label} ({self.date:%Y-%m-%d})"
+
+    def clean_provinces(self, provinces):
+        """Validate the provinces a congress covers (a many-to-many, so forms call this)."""
+        provinces = list(provinces)
+        if self.level == self.Level.REGIONAL and provinces:
+            raise ValidationError(
+                {
+                    "provinces": _(
+                        "A regional congress covers its whole region: leave provinces empty."
+                    )
+                }
+            )
+        if self.level == self.Level.PROVINCIAL:
+            if not provinces:
+                raise ValidationError(
+                    {"provinces": _("A provincial congress covers at least one province.")}
+                )
+            outside = [p for p in provinces if p.region_id != self.region_id]
+            if outside:
+                raise ValidationError(
+                    {
+                        "provinces": _(
+                            "These provinces are not in the region %(region)s: %(names)s"
+                        )
+                        % {"region": self.region, "names": "، ".join(str(p) for p in outside)}
+                    }
+                )
+
+
+class Person(models.Model):
+    """A member of the party: bureau member, regional secretary, elected official…"""
+
+    class Gender(models.TextChoices):
+        FEMALE = "f", _("female")
+        MALE = "m", _("male")
+
+    name = PlainCharField(_("full name"), max_length=150)
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_bureau_member = models.BooleanField(_("member of the political bureau"), default=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user account"),
+    )
+
+    class Meta:
+        ordering = ["name_ar"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class MandateQuerySet(models.QuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=on), start_date__lte=on)
+
+
+class Mandate(models.Model):
+    """An office a person holds: a party office elected by a congress, or a public office."""
+
+    class Office(models.TextChoices):
+        REGIONAL_SECRETARY = "regional_secretary", _("regional secretary")
+        REGIONAL_SECRETARIAT = "regional_secretariat", _("member of the regional secretariat")
+        PROVINCIAL_SECRETARY = "provincial_secretary", _("provincial secretary")
+        PROVINCIAL_SECRETARIAT = "provincial_secretariat", _("member of the provincial secretariat")
+        BUREAU_MEMBER = "bureau_member", _("member of the political bureau")
+        MUNICIPAL_COUNCILLOR = "municipal_councillor", _("municipal councillor")
+        PROVINCIAL_COUNCILLOR = "provincial_councillor", _("provincial councillor")
+        REGIONAL_COUNCILLOR = "regional_councillor", _("regional councillor")
+        MEMBER_OF_PARLIAMENT = "member_of_parliament", _("member of parliament")
+
+    PARTY_OFFICES = {
+        Office.REGIONAL_SECRETARY,
+        Office.REGIONAL_SECRETARIAT,
+        Office.PROVINCIAL_SECRETARY,
+        Office.PROVINCIAL_SECRETARIAT,
+        Office.BUREAU_MEMBER,
+    }
+    PROVINCIAL_OFFICES = {
+        Office.PROVINCIAL_SECRETARY,
+        Office.PROVINCIAL_SECRETARIAT,
+        Office.MUNICIPAL_COUNCILLOR,
+        Office.PROVINCIAL_COUNCILLOR,
+    }
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("person")
+    )
+    office = models.CharField(_("office"), max_length=30, choices=Office)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("region"),
+    )
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("province"),
+    )
+    congress = models.ForeignKey(
+        Congress,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="elected_mandates",
+        verbose_name=_("elected by congress"),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=models.F("start_date")),
+                name="regions_mandate_ends_after_start",
+                violation_error_message=_("A mandate must end after it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=Q(office="regional_secretary", end_date__isnull=True),
+                name="regions_mandate_one_open_regional_secretary",
+                violation_error_message=_(
+                    "This region already has a regional secretary in office: "
+                    "end that mandate first."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_office_display()} ({self.territory})"
+
+    @property
+    def is_party_office(self):
+        return self.office in self.PARTY_OFFICES
+
+    @property
+    def territory(self):
+        return self.province or self.region or _("national")
+
+    def clean(self):
+        errors = {}
+        if self.office in self.PROVINCIAL_OFFICES and not self.province_id:
+            errors["province"] = _("This office is held in a province: choose it.")
+        if self.office == self.Office.REGIONAL_SECRETARY and not self.region_id:
+            errors["region"] = _("A regional secretary serves a region: choose it.")
+        if self.province_id and self.region_id and self.province.region_id != self.region_id:
+            errors["province"] = _("This province is not in the chosen region.")
+        if errors:
+            raise ValidationError(errors)
+        if self.province_id and not self.region_id:
+            self.region_id = self.province.region_id

@@ -1,0 +1,42 @@
+"""The shared cast: one user per role, as the demo accounts have them."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from meetings import roles
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, role=None, **extra):
+        user = User.objects.create_user(username, password="pw", is_staff=True, **extra)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def secretariat(make_user):
+    return make_user("secretariat", roles.SECRETARIAT)
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor", roles.EDITOR)
+
+
+@pytest.fixture
+def approver(make_user):
+    return make_user("approver", roles.APPROVER)
+
+
+@pytest.fixture
+def publisher(make_user):
+    return make_user("publisher", roles.PUBLISHER)
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("root", is_superuser=True)
