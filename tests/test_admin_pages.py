@@ -1,0 +1,191 @@
+"""Every admin page renders in Arabic (right to left) and in French, and no changelist makes a
+query per row."""
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Communique,
+    CommuniqueRevision,
+    CommuniqueTransition,
+    Decision,
+    Meeting,
+)
+from regions.models import Congress, Mandate, Person, Province, Region
+
+counter = itertools.count(1)
+
+
+def make_person(user=False):
+    n = next(counter)
+    account = User.objects.create_user(f"member{n}") if user else None
+    return Person.objects.create(name_ar=f"عضو {n}", name_fr=f"Membre {n}", user=account)
+
+
+def make_meeting():
+    n = next(counter)
+    starts_at = timezone.make_aware(datetime.datetime(2019, 1, 1, 17)) + datetime.timedelta(days=n)
+    return Meeting.objects.create(starts_at=starts_at, status=Meeting.Status.HELD)
+
+
+def make_agenda_item():
+    item = AgendaItem.objects.create(meeting=make_meeting(), title_ar="بند")
+    item.regions.add(Region.objects.get(code="08"))
+    return item
+
+
+def make_communique(**extra):
+    n = next(counter)
+    return Communique.objects.create(
+        meeting=make_meeting(), slug=f"c-{n}", title_ar=f"بلاغ {n}", body_ar="نص", **extra
+    )
+
+
+def make_congress():
+    region = Region.objects.get(code="08")
+    congress = Congress.objects.create(
+        level=Congress.Level.PROVINCIAL, region=region, date=datetime.date(2020, 1, 18)
+    )
+    congress.provinces.set(region.provinces.all()[:2])
+    return congress
+
+
+FACTORIES = {
+    Province: lambda: Province.objects.create(
+        region=Region.objects.get(code="08"),
+        code=f"Z{next(counter)}",
+        name_ar=f"إقليم {next(counter)}",
+    ),
+    Congress: make_congress,
+    Person: lambda: make_person(user=True),
+    Mandate: lambda: Mandate.objects.create(
+        person=make_person(),
+        office=Mandate.Office.PROVINCIAL_SECRETARY,
+        region=Region.objects.get(code="07"),
+        province=Province.objects.get(name_fr="Safi"),
+        start_date=datetime.date(2020, 1, 1),
+    ),
+    Meeting: lambda: AgendaItem.objects.create(meeting=make_meeting(), title_ar="بند").meeting,
+    Attendance: lambda: Attendance.objects.create(meeting=make_meeting(), person=make_person()),
+    AgendaItem: make_agenda_item,
+    Decision: lambda: Decision.objects.create(
+        agenda_item=make_agenda_item(),
+        text_ar="تخصيص الاجتماع المقبل",
+        responsible_person=make_person(),
+        target_meeting=make_meeting(),
+    ),
+    Communique: make_communique,
+    CommuniqueTransition: lambda: CommuniqueTransition.objects.create(
+        communique=make_communique(),
+        actor=User.objects.create_user(f"actor{next(counter)}"),
+        from_status="draft",
+        to_status="in_review",
+    ),
+    CommuniqueRevision: lambda: CommuniqueRevision.objects.create(
+        communique=make_communique(),
+        language="ar",
+        title="بلاغ",
+        body="نص",
+        author=User.objects.create_user(f"author{next(counter)}"),
+    ),
+    User: lambda: User.objects.create_user(f"user{next(counter)}"),
+    Group: lambda: Group.objects.create(name=f"group {next(counter)}"),
+}
+
+REGISTERED = list(admin.site._registry)
+
+
+def test_every_registered_model_has_a_factory():
+    assert set(REGISTERED) - {Region} <= set(FACTORIES)
+
+
+def any_object(model):
+    if model is Region:
+        return Region.objects.get(code="08")
+    return FACTORIES[model]()
+
+
+def admin_url(model, page, obj=None):
+    name = f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}"
+    return reverse(name, args=[obj.pk] if obj else [])
+
+
+@pytest.fixture
+def as_superuser(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def in_language(client, language):
+    client.cookies["django_language"] = language
+    return client
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
+def test_admin_pages_render(as_superuser, superuser, rf, model, language):
+    client = in_language(as_superuser, language)
+    obj = any_object(model)
+    model_admin = admin.site._registry[model]
+    pages = [("changelist", None), ("change", obj)]
+    request = rf.get("/")
+    request.user = superuser
+    if model_admin.has_add_permission(request):
+        pages.append(("add", None))
+    for page, target in pages:
+        response = client.get(admin_url(model, page, target))
+        assert response.status_code == 200, (page, response.status_code)
+        html = response.content.decode()
+        direction = 'dir="rtl"' if language == "ar" else 'dir="ltr"'
+        assert f'lang="{language}" {direction}' in html, page
+
+
+def test_admin_index_carries_the_product_name(as_superuser):
+    response = in_language(as_superuser, "fr").get(reverse("admin:index"))
+    assert "Bureau" in response.content.decode()
+
+
+def test_admin_language_can_be_switched(as_superuser):
+    response = as_superuser.post(
+        reverse("set_language"), {"language": "fr", "next": reverse("admin:index")}
+    )
+    assert response.status_code == 302
+    page = as_superuser.get(reverse("admin:index")).content.decode()
+    assert 'lang="fr" dir="ltr"' in page
+    as_superuser.post(reverse("set_language"), {"language": "ar", "next": "/admin/"})
+    assert 'lang="ar" dir="rtl"' in as_superuser.get(reverse("admin:index")).content.decode()
+
+
+def test_translation_admin_loads_no_script_from_a_cdn(as_superuser):
+    html = as_superuser.get(admin_url(Communique, "add")).content.decode()
+    assert "googleapis" not in html
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+
+
+def changelist_queries(client, model):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in REGISTERED if m is not Region], ids=lambda m: m._meta.label
+)
+def test_changelist_queries_do_not_grow_with_rows(as_superuser, model):
+    for _ in range(5):
+        FACTORIES[model]()
+    few = changelist_queries(as_superuser, model)
+    for _ in range(95):
+        FACTORIES[model]()
+    assert changelist_queries(as_superuser, model) == few

@@ -1,0 +1,53 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_settings(code="", **env):
+    """Import the settings in a fresh interpreter with exactly these variables, then run code."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="bureau.settings")
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
+    result = run_settings(DEBUG="0")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_settings_start_with_a_secret_key():
+    assert run_settings(DEBUG="0", SECRET_KEY="x" * 50).returncode == 0
+
+
+def test_debug_is_off_unless_set_and_production_security_is_on():
+    result = run_settings(
+        "from django.conf import settings\n"
+        "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT)",
+        SECRET_KEY="x" * 50,
+    )
+    assert result.stdout.split() == ["False", "True", "True"], result.stderr
+
+
+def test_development_runs_without_a_secret_key():
+    assert run_settings(DEBUG="1").returncode == 0
+
+
+def test_arabic_is_the_default_language(settings):
+    assert settings.LANGUAGE_CODE == "ar"
+    assert [code for code, _ in settings.LANGUAGES] == ["ar", "fr", "en"]
+    assert settings.TIME_ZONE == "Africa/Casablanca"
