@@ -100,7 +100,8 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
 @admin.register(Decision)
 class DecisionAdmin(TabbedTranslationAdmin):
     list_display = ["short_text", "kind", "meeting_date", "responsible", "due_date", "follow_up"]
-    list_filter = ["kind", "follow_up"]
+    list_filter = ["follow_up", "kind", ("due_date", admin.EmptyFieldListFilter)]
+    list_editable = ["follow_up"]  # the secretariat updates follow-up from the list
     list_select_related = ["agenda_item__meeting", "responsible_person"]
     date_hierarchy = "agenda_item__meeting__starts_at"
     search_fields = ["text_ar", "text_fr", "responsible_body"]
