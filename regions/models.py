@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bureau.text import PlainCharField, PlainSlugField
 
+from .storage import private_storage
+from .validators import validate_minutes_pdf
+
 
 class Region(models.Model):
     """One of Morocco's 12 regions (decree 2-15-40 of 2015)."""
@@ -22,6 +25,9 @@ class Region(models.Model):
         ordering = ["order", "code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        permissions = [
+            ("view_all_regions", _("Can see the congresses, people and mandates of every region")),
+        ]
 
     def __str__(self):
         return self.name
@@ -89,7 +95,13 @@ class Congress(models.Model):
     delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
     summary = models.TextField(_("outcome summary"), blank=True)
-    minutes = models.FileField(_("minutes (PDF)"), upload_to="congress-minutes/", blank=True)
+    minutes = models.FileField(
+        _("minutes (PDF)"),
+        upload_to="congress-minutes/%Y/",
+        storage=private_storage,
+        validators=[validate_minutes_pdf],
+        blank=True,
+    )
 
     objects = CongressQuerySet.as_manager()
 
@@ -97,6 +109,10 @@ class Congress(models.Model):
         ordering = ["-date"]
         verbose_name = _("congress")
         verbose_name_plural = _("congresses")
+        permissions = [
+            ("submit_congress", _("Can submit a congress outcome to the bureau")),
+            ("validate_congress", _("Can validate a congress outcome or send it back")),
+        ]
 
     def __str__(self):
         if self.level == self.Level.REGIONAL:
@@ -145,6 +161,15 @@ class Person(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_bureau_member = models.BooleanField(_("member of the political bureau"), default=False)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("region"),
+        help_text=_("The region whose secretary keeps this person's record, if any."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -274,3 +299,147 @@ class Mandate(models.Model):
             raise ValidationError(errors)
         if self.province_id and not self.region_id:
             self.region_id = self.province.region_id
+
+
+class Election(models.Model):
+    """An office a congress elected someone to, as the regional secretary logged it.
+
+    It becomes a Mandate when the bureau validates the congress outcome."""
+
+    ELECTED_OFFICES = [
+        (office.value, office.label)
+        for office in (
+            Mandate.Office.REGIONAL_SECRETARY,
+            Mandate.Office.REGIONAL_SECRETARIAT,
+            Mandate.Office.PROVINCIAL_SECRETARY,
+            Mandate.Office.PROVINCIAL_SECRETARIAT,
+        )
+    ]
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="elections", verbose_name=_("congress")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="elections", verbose_name=_("person")
+    )
+    office = models.CharField(_("office"), max_length=30, choices=ELECTED_OFFICES)
+    province = models.ForeignKey(
+        Province,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="elections",
+        verbose_name=_("province"),
+        help_text=_("For a provincial office: the province it serves."),
+    )
+
+    class Meta:
+        ordering = ["congress", "office", "id"]
+        verbose_name = _("officer elected")
+        verbose_name_plural = _("officers elected (the outcome)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "person", "office"],
+                name="regions_election_once_per_office",
+                violation_error_message=_("This person is already elected to this office."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_office_display()}"
+
+    def clean(self):
+        if self.office in Mandate.PROVINCIAL_OFFICES and not self.province_id:
+            raise ValidationError({"province": _("This office is held in a province: choose it.")})
+        if self.office not in Mandate.PROVINCIAL_OFFICES and self.province_id:
+            raise ValidationError({"province": _("A regional office has no province.")})
+        if self.province_id and self.congress_id:
+            if self.province.region_id != self.congress.region_id:
+                raise ValidationError({"province": _("This province is not in the congress's region.")})
+
+
+class CongressTransition(models.Model):
+    """One step of a congress outcome's life: recorded, submitted, validated or sent back."""
+
+    class Action(models.TextChoices):
+        RECORDED = "recorded", _("outcome recorded")
+        SUBMITTED = "submitted", _("submitted to the bureau")
+        VALIDATED = "validated", _("validated")
+        SENT_BACK = "sent_back", _("sent back")
+
+    congress = models.ForeignKey(
+        Congress, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("congress")
+    )
+    action = models.CharField(_("action"), max_length=10, choices=Action)
+    from_status = models.CharField(_("from"), max_length=10, choices=Congress.Status)
+    to_status = models.CharField(_("to"), max_length=10, choices=Congress.Status)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("congress outcome step")
+        verbose_name_plural = _("congress outcome log")
+
+    def __str__(self):
+        return f"{self.congress} — {self.get_action_display()}"
+
+
+class RegionalAccessQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gt=on),
+            Q(mandate__isnull=True) | Q(mandate__end_date__isnull=True) | Q(mandate__end_date__gt=on),
+        )
+
+
+class RegionalAccess(models.Model):
+    """The tie between a user account and the region it serves, managed by the bureau.
+
+    Tied to a mandate, it ends when the mandate ends; otherwise on its own end date."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="regional_accesses",
+        verbose_name=_("user account"),
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("region")
+    )
+    mandate = models.ForeignKey(
+        Mandate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accesses",
+        verbose_name=_("mandate"),
+        help_text=_("When set, the access ends when this mandate ends."),
+    )
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    objects = RegionalAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region", "user"]
+        verbose_name = _("regional access")
+        verbose_name_plural = _("regional accesses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "region"], name="regions_regionalaccess_once_per_region"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.region}"
+
+    def clean(self):
+        if self.mandate_id and self.region_id and self.mandate.region_id != self.region_id:
+            raise ValidationError({"mandate": _("This mandate is not in the chosen region.")})

@@ -16,7 +16,16 @@ from django.utils import timezone
 from meetings import roles
 from meetings.composer import compose_body, compose_title
 from meetings.models import AgendaItem, Attendance, Communique, Decision, Meeting
-from regions.models import Congress, Mandate, Person, Province, Region
+from regions.models import (
+    Congress,
+    CongressTransition,
+    Election,
+    Mandate,
+    Person,
+    Province,
+    Region,
+    RegionalAccess,
+)
 
 SEED_DAY = datetime.date(2020, 1, 21)
 
@@ -31,15 +40,23 @@ BUREAU_MEMBERS = [  # invented names
     ("ليلى التازي", "Leila Tazi", "f"),
     ("رشيد المنصوري", "Rachid Mansouri", "m"),
 ]
-DRAA_OFFICERS = [  # elected by the Drâa-Tafilalet regional congress; invented names
+DRAA_CONGRESS_DAY = datetime.date(2020, 1, 18)
+DRAA_OFFICERS = [  # to be elected by the Drâa-Tafilalet regional congress; invented names
     ("الحسين أيت علي", "Lahcen Ait Ali", "m", "regional_secretary"),
     ("زينب أوحمو", "Zineb Ouhammou", "f", "regional_secretariat"),
     ("إبراهيم الصالحي", "Brahim Salhi", "m", "regional_secretariat"),
     ("حفيظة أمزيان", "Hafida Amezian", "f", "regional_secretariat"),
 ]
 FORMER_DRAA_SECRETARY = ("عمر بولعيد", "Omar Boulaid", "m")
+TANGIER_CONGRESS_DAY = datetime.date(2019, 12, 14)  # validated, with its elected officers
+TANGIER_OFFICERS = [
+    ("مصطفى الريفي", "Mustapha Rifi", "m", "regional_secretary"),
+    ("سعاد الطنجاوي", "Souad Tanjaoui", "f", "regional_secretariat"),
+    ("يونس العمراني", "Younes Amrani", "m", "regional_secretariat"),
+]
+FORMER_TANGIER_SECRETARY = ("عبد السلام البقالي", "Abdeslam Bakkali", "m")
+KENITRA_CONGRESS_DAY = datetime.date(2020, 1, 11)  # submitted, awaiting the bureau
 OTHER_SECRETARIES = {  # region code -> invented regional secretary
-    "01": ("مصطفى الريفي", "Mustapha Rifi", "m"),
     "04": ("سناء بنكيران", "Sanae Benkirane", "f"),
     "06": ("كريم الشاوي", "Karim Chaoui", "m"),
     "07": ("عائشة الرحماني", "Aïcha Rahmani", "f"),
@@ -51,6 +68,7 @@ ACCOUNTS = [
     ("approver", roles.APPROVER),
     ("publisher", roles.PUBLISHER),
     ("secretary-draa-tafilalet", roles.REGIONAL_SECRETARY),
+    ("secretary-rabat-sale-kenitra", roles.REGIONAL_SECRETARY),
 ]
 
 # (title, topic, [(kind, text)]) for the ordinary weeks around the seed meeting.
@@ -144,6 +162,7 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD", "demo")
         with transaction.atomic():
             self.regions = {r.code: r for r in Region.objects.all()}
+            self.reset_outcomes()
             self.load_people()
             self.load_congresses()
             self.load_meetings()
@@ -170,21 +189,29 @@ class Command(BaseCommand):
             person=person, office=office, start_date=start, defaults={"end_date": end, **where}
         )
 
+    def reset_outcomes(self):
+        """Put the congresses the demo leaves to its users back as they were (safe to rerun)."""
+        pending = Congress.objects.filter(
+            level=Congress.Level.REGIONAL,
+            region__code__in=["08", "04"],
+            date__in=[DRAA_CONGRESS_DAY, KENITRA_CONGRESS_DAY],
+        )
+        Mandate.objects.filter(congress__in=pending).delete()
+        Election.objects.filter(congress__in=pending).delete()
+        CongressTransition.objects.filter(congress__in=pending).delete()
+
     def load_people(self):
         self.bureau = [self.person(*p, is_bureau_member=True) for p in BUREAU_MEMBERS]
         for member in self.bureau:
             self.mandate(member, "bureau_member", datetime.date(2018, 5, 13))
         draa = self.regions["08"]
-        former = self.person(*FORMER_DRAA_SECRETARY)
-        self.mandate(
-            former,
-            "regional_secretary",
-            datetime.date(2019, 1, 19),
-            datetime.date(2020, 1, 18),
-            region=draa,
-        )
+        # In office until the congress outcome, once validated, ends the mandate.
+        former = self.person(*FORMER_DRAA_SECRETARY, region=draa)
+        self.mandate(former, "regional_secretary", datetime.date(2019, 1, 19), region=draa)
+        for name_ar, name_fr, gender, _office in DRAA_OFFICERS:
+            self.person(name_ar, name_fr, gender, region=draa)
         for code, names in OTHER_SECRETARIES.items():
-            secretary = self.person(*names)
+            secretary = self.person(*names, region=self.regions[code])
             self.mandate(
                 secretary,
                 "regional_secretary",
@@ -214,27 +241,42 @@ class Command(BaseCommand):
     def load_congresses(self):
         provinces = {p.name_fr: p for p in Province.objects.all()}
         draa = self.regions["08"]
+        # Held; its outcome is for the regional secretary to record and submit (DESIGN §7).
         self.draa_congress, _ = Congress.objects.update_or_create(
             level=Congress.Level.REGIONAL,
             region=draa,
-            date=datetime.date(2020, 1, 18),
+            date=DRAA_CONGRESS_DAY,
             defaults={
                 "venue_ar": "الرشيدية",
                 "venue_fr": "Errachidia",
-                "delegates": 212,
+                "delegates": None,
                 "status": Congress.Status.HELD,
-                "summary_ar": "انتخب المؤتمر الكاتب الجهوي وأعضاء الكتابة الجهوية، "
-                "وصادق على التقريرين الأدبي والمالي.",
+                "summary_ar": "",
+                "summary_fr": "",
+                "minutes": "",
             },
         )
-        for name_ar, name_fr, gender, office in DRAA_OFFICERS:
-            officer = self.person(name_ar, name_fr, gender)
-            self.mandate(
-                officer, office, self.draa_congress.date, region=draa, congress=self.draa_congress
-            )
+        self.load_tangier_congress()
+        kenitra, _ = Congress.objects.update_or_create(
+            level=Congress.Level.REGIONAL,
+            region=self.regions["04"],
+            date=KENITRA_CONGRESS_DAY,
+            defaults={
+                "venue_ar": "القنيطرة",
+                "status": Congress.Status.SUBMITTED,
+                "delegates": 240,
+                "summary_ar": "جدد المؤتمر الثقة في الكاتبة الجهوية وانتخب كتابة جهوية جديدة.",
+            },
+        )
+        secretary = Person.objects.get(name_ar=OTHER_SECRETARIES["04"][0])
+        Election.objects.get_or_create(
+            congress=kenitra, person=secretary, office="regional_secretary"
+        )
+        member = self.person("هشام الزياني", "Hicham Zyani", "m", region=self.regions["04"])
+        Election.objects.get_or_create(
+            congress=kenitra, person=member, office="regional_secretariat"
+        )
         others = [
-            ("01", datetime.date(2019, 12, 14), "طنجة", Congress.Status.VALIDATED, 180),
-            ("04", datetime.date(2020, 1, 11), "القنيطرة", Congress.Status.SUBMITTED, 240),
             ("07", datetime.date(2020, 2, 8), "مراكش", Congress.Status.HELD, 260),
             ("09", datetime.date(2020, 3, 21), "أكادير", Congress.Status.PLANNED, None),
         ]
@@ -259,6 +301,35 @@ class Command(BaseCommand):
                 defaults={"venue_ar": venue, "status": Congress.Status.VALIDATED, "delegates": 90},
             )
             congress.provinces.set(covered)
+
+    def load_tangier_congress(self):
+        tangier = self.regions["01"]
+        congress, _ = Congress.objects.update_or_create(
+            level=Congress.Level.REGIONAL,
+            region=tangier,
+            date=TANGIER_CONGRESS_DAY,
+            defaults={
+                "venue_ar": "طنجة",
+                "venue_fr": "Tanger",
+                "status": Congress.Status.VALIDATED,
+                "delegates": 180,
+                "summary_ar": "انتخب المؤتمر كاتبا جهويا جديدا وأعضاء الكتابة الجهوية.",
+            },
+        )
+        former = self.person(*FORMER_TANGIER_SECRETARY, region=tangier)
+        self.mandate(
+            former,
+            "regional_secretary",
+            datetime.date(2015, 12, 12),
+            TANGIER_CONGRESS_DAY,
+            region=tangier,
+        )
+        for name_ar, name_fr, gender, office in TANGIER_OFFICERS:
+            officer = self.person(name_ar, name_fr, gender, region=tangier)
+            # Earlier demos had the secretary in office since 2 March 2019, outside any congress.
+            Mandate.objects.filter(person=officer, office=office, congress__isnull=True).delete()
+            Election.objects.get_or_create(congress=congress, person=officer, office=office)
+            self.mandate(officer, office, congress.date, region=tangier, congress=congress)
 
     # Meetings --------------------------------------------------------------------------
 
@@ -476,9 +547,29 @@ class Command(BaseCommand):
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             accounts.append((username, role))
-        draa_secretary = Person.objects.get(name_ar=DRAA_OFFICERS[0][0])
-        draa_secretary.user = User.objects.get(username="secretary-draa-tafilalet")
-        draa_secretary.save(update_fields=["user"])
+        # The Drâa-Tafilalet account serves its region before its holder's election is
+        # validated; the Rabat-Salé-Kénitra one lasts as long as its holder's mandate.
+        ties = [
+            ("secretary-draa-tafilalet", DRAA_OFFICERS[0][0], "08", None),
+            (
+                "secretary-rabat-sale-kenitra",
+                OTHER_SECRETARIES["04"][0],
+                "04",
+                "regional_secretary",
+            ),
+        ]
+        for username, name_ar, code, office in ties:
+            user = User.objects.get(username=username)
+            Person.objects.filter(user=user).exclude(name_ar=name_ar).update(user=None)
+            person = Person.objects.get(name_ar=name_ar)
+            person.user = user
+            person.save(update_fields=["user"])
+            mandate = person.mandates.current().filter(office=office).first() if office else None
+            RegionalAccess.objects.update_or_create(
+                user=user,
+                region=self.regions[code],
+                defaults={"mandate": mandate, "ends_on": None},
+            )
         admin, _ = User.objects.get_or_create(username="admin")
         admin.is_staff = admin.is_superuser = True
         admin.set_password(password)

@@ -1,0 +1,60 @@
+"""Give the roles the permissions of congress outcomes (issue 5), adding to meetings/0002's groups."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+ADD = {
+    "regional secretary": [
+        "regions.add_congress",
+        "regions.submit_congress",
+        "regions.view_election",
+        "regions.add_election",
+        "regions.change_election",
+        "regions.delete_election",
+        "regions.view_congresstransition",
+    ],
+    "secretariat": [
+        "regions.view_all_regions",
+        "regions.add_congress",
+        "regions.validate_congress",
+        "regions.view_election",
+        "regions.view_congresstransition",
+        "regions.view_regionalaccess",
+        "regions.add_regionalaccess",
+        "regions.change_regionalaccess",
+        "regions.delete_regionalaccess",
+    ],
+}
+
+
+def permissions(apps, names):
+    Permission = apps.get_model("auth", "Permission")
+    for name in names:
+        app_label, codename = name.split(".")
+        yield Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant(apps, schema_editor):
+    app_config = apps.get_app_config("regions")
+    app_config.models_module = True  # the migration state's stub lacks it
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    for name, perms in ADD.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions(apps, perms))
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name, perms in ADD.items():
+        for group in Group.objects.filter(name=name):
+            group.permissions.remove(*permissions(apps, perms))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("regions", "0003_outcomes_and_regional_access"),
+        ("meetings", "0002_roles"),
+    ]
+    operations = [migrations.RunPython(grant, revoke)]
