@@ -1,7 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from meetings.cache import public_page
+from meetings.sitemaps import SITEMAPS
+from meetings.views import robots_txt
 
 admin.site.site_header = _("Bureau — the Political Bureau's back office")
 admin.site.site_title = _("Bureau")
@@ -10,6 +15,8 @@ admin.site.index_title = _("Meetings, communiqués and regions")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

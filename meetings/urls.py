@@ -1,14 +1,53 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+from .feeds import LatestAtomFeed, LatestRssFeed
+
+
+class TwoDigits:
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+class Year:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+register_converter(TwoDigits, "dd")
+register_converter(Year, "yyyy")
 
 app_name = "meetings"
 
+# Addresses read like dates: /2020/01/21/<slug>/; strip the slug for the month or the year.
 urlpatterns = [
     path("", views.home, name="home"),
+    path("archive/", views.archive, name="archive"),
+    path("search/", views.search_page, name="search"),
+    path("regions/", views.region_index, name="region_index"),
+    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
+    path("feed/rss/", LatestRssFeed(), name="feed_rss"),
+    path("feed/atom/", LatestAtomFeed(), name="feed_atom"),
+    path("<yyyy:year>/", views.archive_year, name="archive_year"),
+    path("<yyyy:year>/<dd:month>/", views.archive_month, name="archive_month"),
     path(
-        "<int:year>/<str:month>/<str:day>/<str:slug>/",
+        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/",
         views.communique_detail,
         name="communique_detail",
+    ),
+    path(
+        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/pdf/",
+        views.communique_pdf,
+        name="communique_pdf",
     ),
 ]

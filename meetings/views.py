@@ -1,24 +1,357 @@
-"""Public pages (the public-site issue fills these in)."""
+"""The public site: Arabic first, French and English where a communiqué is translated.
 
-from django.shortcuts import get_object_or_404, render
+Every page makes a fixed, small number of queries whatever the size of the archive, and is
+served through the shared page cache (`meetings.cache.public_page`).
+"""
 
-from .models import Communique
+import calendar
+import datetime
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from regions.models import Mandate, Region
+
+from .cache import private_response, public_page
+from .models import AgendaItem, Communique
+from .search import parse_query, search, snippet
+
+PER_PAGE = 10
+RELATED_COUNT = 4
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
-def home(request):
-    communiques = Communique.objects.public()[:20]
-    return render(request, "meetings/home.html", {"communiques": communiques})
+# Reads -----------------------------------------------------------------------------------------
 
 
-def communique_page(request, communique, *, preview=False):
-    """The public page of one communiqué; the admin's preview renders it the same way."""
+def readable(language: str | None = None) -> QuerySet:
+    """The public communiqués a reader of `language` can read: all of them in Arabic, the
+    translated ones in the other languages."""
+    language = language or get_language() or DEFAULT_LANGUAGE
+    communiques = Communique.objects.public()
+    if language != DEFAULT_LANGUAGE:
+        communiques = communiques.filter(
+            **{f"title_{language}__gt": "", f"body_{language}__gt": ""}
+        )
+    return communiques
+
+
+def languages_of(communique: Communique) -> list[str]:
+    """The languages this communiqué can be read in, Arabic first."""
+    return [DEFAULT_LANGUAGE] + [
+        code
+        for code in LANGUAGE_CODES
+        if code != DEFAULT_LANGUAGE
+        and getattr(communique, f"title_{code}")
+        and getattr(communique, f"body_{code}")
+    ]
+
+
+def related_communiques(communique: Communique) -> QuerySet:
+    """«قد يعجبك أيضا»: those sharing the most regions, then topics, then the most recent."""
+    others = readable().exclude(pk=communique.pk)
+    if communique.meeting_id is None:
+        return others[:RELATED_COUNT]
+    items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
+    regions = items.filter(regions__isnull=False).values("regions")
+    topics = items.values("topic")
+    return others.annotate(
+        shared_regions=Count(
+            "meeting__agenda_items__regions",
+            filter=Q(meeting__agenda_items__regions__in=regions),
+            distinct=True,
+        ),
+        shared_topics=Count(
+            "meeting__agenda_items__topic",
+            filter=Q(meeting__agenda_items__topic__in=topics),
+            distinct=True,
+        ),
+    ).order_by((F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk")[
+        :RELATED_COUNT
+    ]
+
+
+def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
+    """The requested page (`?page=N`); anything but an existing page number is a 404."""
+    number = request.GET.get("page", "1")
+    if not number.isascii() or not number.isdigit() or len(number) > 6:
+        raise Http404(_("No such page."))
+    try:
+        return Paginator(queryset, per_page).page(int(number))
+    except InvalidPage as error:
+        raise Http404(_("No such page.")) from error
+
+
+def links(
+    request: HttpRequest,
+    *,
+    languages: list[str] | None = None,
+    page: Page | None = None,
+    query: str = "",
+) -> dict:
+    """The page's canonical address and its address in each language it exists in (for the
+    language switcher and the `hreflang` links). Only the parameters the page understands are
+    kept, so a long or hostile query string is never echoed back."""
+    params = {}
+    if query:
+        params["q"] = query
+    if page is not None and page.number > 1:
+        params["page"] = page.number
+    suffix = f"?{urlencode(params)}" if params else ""
+    current = get_language()
+    result = []
+    for code, name in settings.LANGUAGES:
+        if languages is not None and code not in languages:
+            continue
+        url = translate_url(request.path, code) + suffix
+        with translation.override(code):
+            local_name = translation.gettext(name)
+        result.append(
+            {
+                "code": code,
+                "name": local_name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return {
+        "alternates": result,
+        "canonical_url": request.build_absolute_uri(request.path + suffix),
+    }
+
+
+# Pages -----------------------------------------------------------------------------------------
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    page = paginate(request, readable())
     return render(
         request,
-        "meetings/communique_detail.html",
-        {"communique": communique, "preview": preview},
+        "meetings/home.html",
+        {"page": page, "communiques": page.object_list, **links(request, page=page)},
     )
 
 
-def communique_detail(request, year, month, day, slug):
+def communique_page(
+    request: HttpRequest, communique: Communique, *, preview: bool = False
+) -> HttpResponse:
+    """The public page of one communiqué; the admin's preview renders it the same way."""
+    languages = languages_of(communique)
+    response = render(
+        request,
+        "meetings/communique_detail.html",
+        {
+            "communique": communique,
+            "preview": preview,
+            "related": related_communiques(communique),
+            **links(request, languages=languages),
+            "pdf_url": reverse("meetings:communique_pdf", kwargs=_url_kwargs(communique)),
+        },
+    )
+    return private_response(response) if preview else response
+
+
+def _url_kwargs(communique: Communique) -> dict:
+    local = timezone.localtime(communique.published_at or communique.created_at)
+    return {
+        "year": local.year,
+        "month": f"{local.month:02d}",
+        "day": f"{local.day:02d}",
+        "slug": communique.slug,
+    }
+
+
+def _public_communique(request, year, month, day, slug, suffix=""):
+    """The public communiqué at this address, or a redirect to where it lives, or a 404."""
     communique = get_object_or_404(Communique.objects.public(), slug=slug)
-    return communique_page(request, communique)
+    if get_language() not in languages_of(communique):
+        with translation.override(DEFAULT_LANGUAGE):
+            return None, redirect(
+                reverse(f"meetings:communique_{suffix or 'detail'}", kwargs=_url_kwargs(communique))
+            )
+    wanted = _url_kwargs(communique)
+    if (year, month, day) != (wanted["year"], wanted["month"], wanted["day"]):
+        name = f"meetings:communique_{suffix or 'detail'}"
+        return None, redirect(reverse(name, kwargs=wanted), permanent=True)
+    return communique, None
+
+
+@public_page
+def communique_detail(request, year, month, day, slug):
+    communique, elsewhere = _public_communique(request, year, month, day, slug)
+    return elsewhere or communique_page(request, communique)
+
+
+@public_page
+def communique_pdf(request, year, month, day, slug):
+    from .pdf import render_pdf
+
+    communique, elsewhere = _public_communique(request, year, month, day, slug, suffix="pdf")
+    if elsewhere:
+        return elsewhere
+    response = HttpResponse(render_pdf(request, communique), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{communique.slug}.pdf"
+    )
+    return response
+
+
+@public_page
+def archive(request):
+    years = (
+        readable()
+        .annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    return render(
+        request,
+        "meetings/archive.html",
+        {"years": years, **links(request)},
+    )
+
+
+def _local_range(start: datetime.date, end: datetime.date):
+    zone = timezone.get_current_timezone()
+    as_datetime = datetime.datetime.combine
+    return (
+        timezone.make_aware(as_datetime(start, datetime.time()), zone),
+        timezone.make_aware(as_datetime(end, datetime.time()), zone),
+    )
+
+
+@public_page
+def archive_year(request, year):
+    if not 1900 <= year <= 9999:
+        raise Http404(_("No communiqués this year."))
+    start, end = _local_range(datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1))
+    months = list(
+        readable()
+        .filter(published_at__gte=start, published_at__lt=end)
+        .annotate(month=ExtractMonth("published_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    if not months:
+        raise Http404(_("No communiqués this year."))
+    for month in months:
+        month["date"] = datetime.date(year, month["month"], 1)
+        month["slug"] = f"{month['month']:02d}"
+    return render(
+        request,
+        "meetings/archive_year.html",
+        {"year": year, "months": months, **links(request)},
+    )
+
+
+@public_page
+def archive_month(request, year, month):
+    month_number = int(month)
+    if not (1900 <= year <= 9999 and 1 <= month_number <= 12):
+        raise Http404(_("No communiqués this month."))
+    first = datetime.date(year, month_number, 1)
+    after = first + datetime.timedelta(days=calendar.monthrange(year, month_number)[1])
+    start, end = _local_range(first, after)
+    page = paginate(request, readable().filter(published_at__gte=start, published_at__lt=end))
+    if not page.paginator.count:
+        raise Http404(_("No communiqués this month."))
+    return render(
+        request,
+        "meetings/archive_month.html",
+        {
+            "year": year,
+            "month": first,
+            "page": page,
+            "communiques": page.object_list,
+            **links(request, page=page),
+        },
+    )
+
+
+@public_page
+def search_page(request):
+    query = parse_query(request.GET.get("q"))
+    language = get_language()
+    page = None
+    results = []
+    if query:
+        if language == DEFAULT_LANGUAGE:
+            found = search(readable(), query)
+        else:
+            # Translations are few and unindexed: every word, anywhere in the title or body.
+            found = readable()
+            for term in query.terms:
+                found = found.filter(
+                    Q(**{f"title_{language}__icontains": term})
+                    | Q(**{f"body_{language}__icontains": term})
+                )
+        page = paginate(request, found)
+        results = [(c, snippet(c.body, query)) for c in page.object_list]
+    return render(
+        request,
+        "meetings/search.html",
+        {
+            "query": query,
+            "page": page,
+            "results": results,
+            "too_long": len(request.GET.get("q", "")) > len(query.text) + 1,
+            **links(request, page=page, query=query.text),
+        },
+    )
+
+
+@public_page
+def region_index(request):
+    regions = Region.objects.order_by("order", "code")
+    return render(request, "meetings/region_index.html", {"regions": regions, **links(request)})
+
+
+@public_page
+def region_detail(request, slug):
+    region = get_object_or_404(Region, slug=slug)
+    secretary = (
+        Mandate.objects.current()
+        .filter(office=Mandate.Office.REGIONAL_SECRETARY, region=region)
+        .select_related("person")
+        .order_by("-start_date")
+        .first()
+    )
+    communiques = readable().filter(
+        pk__in=Communique.objects.filter(meeting__agenda_items__regions=region).values("pk")
+    )
+    page = paginate(request, communiques)
+    return render(
+        request,
+        "meetings/region_detail.html",
+        {
+            "region": region,
+            "secretary": secretary,
+            "page": page,
+            "communiques": page.object_list,
+            **links(request, page=page),
+        },
+    )
+
+
+@public_page
+def robots_txt(request):
+    content = render_to_string(
+        "meetings/robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+    )
+    return HttpResponse(content, content_type="text/plain; charset=utf-8")

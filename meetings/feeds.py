@@ -1,0 +1,65 @@
+"""Atom and RSS feeds of the latest communiqués, one per language (its URL prefix)."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .cache import public_page
+
+FEED_LENGTH = 20
+
+
+@method_decorator(public_page, name="__call__")
+class LatestRssFeed(Feed):
+    def title(self):
+        names = settings.ORGANISATION_NAME
+        return f"{names.get(get_language()) or names['ar']} — {_('Communiqués')}"
+
+    def link(self):
+        return reverse("meetings:home")
+
+    def description(self):
+        return _("The latest communiqués of the Political Bureau.")
+
+    def feed_url(self):
+        return reverse("meetings:feed_rss")
+
+    def items(self):
+        from .views import readable
+
+        return readable()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return Truncator(item.body).words(80)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.corrected_at or item.published_at
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = get_language()
+        return feed
+
+
+class LatestAtomFeed(LatestRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return reverse("meetings:feed_atom")

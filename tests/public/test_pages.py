@@ -1,0 +1,226 @@
+"""The public pages through HTTP: Arabic first, French where translated, 404 when not public."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Communique
+from regions.models import Mandate, Person
+
+from .conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_arabic_and_right_to_left(client, seed):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert seed.title_ar in html
+    assert html.count("<h1") == 1
+    assert 'href="#main"' in html and '<main id="main"' in html
+
+
+def test_home_lists_newest_first_ten_per_page(client, make_many):
+    make_many(25)
+    first = client.get("/").content.decode()
+    assert first.index("بلاغ رقم 0<") < first.index("بلاغ رقم 1<") < first.index("بلاغ رقم 9<")
+    assert "بلاغ رقم 10<" not in first
+    third = client.get("/?page=3").content.decode()
+    assert "بلاغ رقم 24<" in third and "بلاغ رقم 19<" not in third
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "4", "abc", "١", "1.5", "9" * 30, ""])
+def test_pages_outside_the_archive_are_404(client, make_many, page):
+    make_many(25)
+    assert client.get("/", {"page": page}).status_code == 404
+
+
+def test_communique_page_has_title_arabic_date_and_body(client, seed):
+    response = client.get(seed.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{seed.title_ar}</h1>" in html
+    assert "الثلاثاء 21 يناير 2020" in html
+    assert "تجدر وانصهار" in html
+
+
+def test_communique_address_is_a_date_and_the_arabic_slug(seed):
+    assert seed.get_absolute_url() == (
+        "/2020/01/21/%D8%A7%D8%AC%D8%AA%D9%85%D8%A7%D8%B9-%D8%A7%D9%84%D9%85%D9%83%D8%AA%D8%A8-"
+        "%D8%A7%D9%84%D8%B3%D9%8A%D8%A7%D8%B3%D9%8A-21-%D9%8A%D9%86%D8%A7%D9%8A%D8%B1-2020/"
+    )
+
+
+def test_a_wrong_date_in_the_address_redirects_to_the_right_one(client, seed):
+    response = client.get(f"/2020/01/22/{seed.slug}/")
+    assert response.status_code == 301
+    assert response["Location"] == seed.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Communique.Status.DRAFT,
+        Communique.Status.IN_REVIEW,
+        Communique.Status.APPROVED,
+        Communique.Status.WITHDRAWN,
+        Communique.Status.SCHEDULED,
+    ],
+)
+def test_every_non_public_communique_is_404(client, make_communique, status):
+    fields = {"status": status}
+    if status == Communique.Status.SCHEDULED:
+        fields["published_at"] = timezone.now() + datetime.timedelta(hours=1)
+    hidden = make_communique(title="بلاغ غير منشور", **fields)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(hidden.get_absolute_url() + "pdf/").status_code == 404
+    assert client.get(f"/fr{hidden.get_absolute_url()}").status_code == 404
+    assert "بلاغ غير منشور" not in client.get("/").content.decode()
+
+
+def test_scheduled_communique_becomes_public_at_its_time_with_no_job(client, make_communique):
+    make_communique(title="بلاغ سابق")
+    publication = timezone.now() + datetime.timedelta(hours=2)
+    scheduled = make_communique(
+        title="بلاغ مبرمج", status=Communique.Status.SCHEDULED, published_at=publication
+    )
+    assert "بلاغ مبرمج" not in client.get("/").content.decode()  # and the home is now cached
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+    import time_machine
+
+    with time_machine.travel(publication + datetime.timedelta(seconds=1)):
+        assert "بلاغ مبرمج" in client.get("/").content.decode()
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_french_page_exists_where_translated(client, seed):
+    response = client.get(f"/fr{seed.get_absolute_url()}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr" dir="ltr">' in html
+    assert seed.title_fr in html
+    assert "mardi 21 janvier 2020" in html
+
+
+def test_untranslated_language_redirects_to_the_arabic_page(client, seed):
+    url = seed.get_absolute_url()
+    response = client.get(f"/en{url}")
+    assert response.status_code == 302
+    assert response["Location"] == url
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_communique(client, seed):
+    url = seed.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert f'href="/fr{url}" hreflang="fr"' in html
+    assert 'hreflang="en"' not in html  # no English translation: not offered
+    french = client.get(f"/fr{url}").content.decode()
+    assert f'href="{url}" hreflang="ar"' in french
+
+
+def test_french_lists_only_translated_communiques(client, seed, make_communique):
+    make_communique(title="بلاغ بالعربية فقط")
+    html = client.get("/fr/").content.decode()
+    assert seed.title_fr in html
+    assert "بلاغ بالعربية فقط" not in html
+
+
+def test_meta_tags_for_sharing_canonical_and_alternates(client, seed):
+    html = client.get(seed.get_absolute_url()).content.decode()
+    url = f"http://testserver{seed.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert f'<meta property="og:title" content="{seed.title_ar}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    french = f"http://testserver/fr{seed.get_absolute_url()}"
+    assert f'<link rel="alternate" hreflang="fr" href="{french}">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{url}">' in html
+    assert 'type="application/atom+xml"' in html
+
+
+def test_corrected_communique_says_when(client, seed):
+    seed.corrected_at = at(2020, 1, 23, 10)
+    seed.correction_note_ar = "تصحيح اسم الإقليم."
+    seed.save()
+    html = client.get(seed.get_absolute_url()).content.decode()
+    assert "الخميس 23 يناير 2020" in html
+    assert "تصحيح اسم الإقليم." in html
+
+
+def test_related_communiques_share_regions_before_recency(
+    client, seed, make_communique, make_meeting, region
+):
+    same_region = make_communique(
+        title="بلاغ عن الجهة نفسها",
+        meeting=make_meeting(
+            datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
+        ),
+        published_at=at(2019, 5, 7),
+    )
+    for _n in range(5):
+        make_communique(title="بلاغ أحدث بلا صلة")  # more recent, nothing shared
+    html = client.get(seed.get_absolute_url()).content.decode()
+    related = html[html.index('id="related-title"') :]
+    assert "قد يعجبك أيضا" in html or "You may also like" in html
+    assert related.index(same_region.title_ar) < related.index("بلاغ أحدث بلا صلة")
+
+
+def test_archive_by_year_and_month(client, seed, make_communique):
+    make_communique(title="بلاغ فبراير", published_at=at(2020, 2, 4))
+    make_communique(title="بلاغ 2021", published_at=at(2021, 6, 1))
+    archive = client.get("/archive/").content.decode()
+    assert 'href="/2020/"' in archive and 'href="/2021/"' in archive
+    year = client.get("/2020/").content.decode()
+    assert 'href="/2020/01/"' in year and 'href="/2020/02/"' in year
+    assert "يناير 2020" in year
+    month = client.get("/2020/02/").content.decode()
+    assert "بلاغ فبراير" in month and seed.title_ar not in month
+
+
+@pytest.mark.parametrize("url", ["/2019/", "/2020/03/", "/2020/13/", "/2020/00/", "/0000/"])
+def test_empty_or_impossible_archive_periods_are_404(client, seed, url):
+    assert client.get(url).status_code == 404
+
+
+def test_region_page_lists_its_communiques_and_current_secretary(client, seed, region):
+    former = Person.objects.create(name_ar="الكاتب السابق")
+    current = Person.objects.create(name_ar="الكاتب الحالي")
+    Mandate.objects.create(
+        person=former,
+        office=Mandate.Office.REGIONAL_SECRETARY,
+        region=region,
+        start_date=datetime.date(2016, 1, 1),
+        end_date=datetime.date(2020, 1, 18),
+    )
+    Mandate.objects.create(
+        person=current,
+        office=Mandate.Office.REGIONAL_SECRETARY,
+        region=region,
+        start_date=datetime.date(2020, 1, 18),
+    )
+    response = client.get(f"/regions/{region.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "الكاتب الحالي" in html and "الكاتب السابق" not in html
+    assert seed.title_ar in html
+    assert region.name_ar in html
+    assert client.get("/regions/").status_code == 200
+    assert client.get("/regions/no-such-region/").status_code == 404
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_unknown_address_is_a_calm_404_page(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert re.search(r'<html lang="ar" dir="rtl">', response.content.decode())
