@@ -6,9 +6,6 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from .models import (
     AgendaItem,
     Attendance,
-    Communique,
-    CommuniqueRevision,
-    CommuniqueTransition,
     Decision,
     Meeting,
 )
@@ -120,43 +117,5 @@ class DecisionAdmin(TabbedTranslationAdmin):
         return decision.responsible_person or decision.responsible_body
 
 
-@admin.register(Communique)
-class CommuniqueAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "status", "published_at", "meeting", "updated_at"]
-    list_filter = ["status"]
-    list_select_related = ["meeting"]
-    date_hierarchy = "published_at"
-    search_fields = ["title_ar", "title_fr", "slug"]
-    autocomplete_fields = ["meeting"]
-    readonly_fields = ["status", "version", "created_at", "updated_at", "text_edited_by"]
-    prepopulated_fields = {"slug": ["title_ar"]}
-
-
-@admin.register(CommuniqueTransition)
-class CommuniqueTransitionAdmin(admin.ModelAdmin):
-    list_display = ["communique", "from_status", "to_status", "actor", "at"]
-    list_filter = ["to_status"]
-    list_select_related = ["communique", "actor"]
-    date_hierarchy = "at"
-    search_fields = ["communique__title_ar", "comment"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(CommuniqueRevision)
-class CommuniqueRevisionAdmin(admin.ModelAdmin):
-    list_display = ["communique", "language", "author", "created_at"]
-    list_filter = ["language"]
-    list_select_related = ["communique", "author"]
-    date_hierarchy = "created_at"
-    search_fields = ["communique__title_ar", "title"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+# The communiqué, its audit trail and revisions: see admin_communique (the workflow issue).
+from . import admin_communique  # noqa: E402,F401

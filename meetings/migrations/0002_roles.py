@@ -35,21 +35,18 @@ ROLES = {
         *crud("regions.mandate"),
         "meetings.view_communique",
     ],
+    # Compose and edit drafts (the text of a published one changes only by a correction), submit.
     "editor": [
         *VIEW_MEETINGS,
-        *VIEW_TERRITORY,
         "meetings.add_communique",
         "meetings.change_communique",
         "meetings.submit_communique",
         *VIEW_COMMUNIQUES,
     ],
+    # Approve or request changes; reads everything it approves, edits nothing.
     "approver": [*VIEW_MEETINGS, *VIEW_COMMUNIQUES, "meetings.approve_communique"],
-    "publisher": [
-        *VIEW_MEETINGS,
-        *VIEW_COMMUNIQUES,
-        "meetings.change_communique",
-        "meetings.publish_communique",
-    ],
+    # Publish, schedule, withdraw and correct (its own page); never edits a draft.
+    "publisher": [*VIEW_MEETINGS, *VIEW_COMMUNIQUES, "meetings.publish_communique"],
     "regional secretary": [
         *VIEW_TERRITORY,
         "regions.view_congress",

@@ -13,8 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from meetings import roles
-from meetings.composer import compose_body, compose_title
+from meetings import roles, workflow
 from meetings.models import AgendaItem, Attendance, Communique, Decision, Meeting
 from regions.models import (
     Congress,
@@ -481,62 +480,146 @@ class Command(BaseCommand):
         )
 
     # Communiqués -----------------------------------------------------------------------
+    # Every demo communiqué goes through the workflow as the demo editor, approver and
+    # publisher would take it, with the clock of its week: its audit trail and revisions are
+    # real. A communiqué that already exists is left as it is (the command is idempotent).
 
-    def communique(self, meeting, status, slug, when=None, **extra):
-        published_at = None
-        if status in (Communique.Status.PUBLISHED, Communique.Status.WITHDRAWN):
-            published_at = when or meeting.starts_at + datetime.timedelta(hours=20)
-        if status == Communique.Status.SCHEDULED:
-            published_at = when
-        defaults = {
-            "title_ar": compose_title(meeting),
-            "body_ar": compose_body(meeting),
-            "slug": slug,
-            "status": status,
-            "published_at": published_at,
-            **extra,
-        }
-        Communique.objects.update_or_create(meeting=meeting, defaults=defaults)
+    def workflow_actors(self):
+        """The demo's editor, approver and publisher (load_accounts sets their passwords)."""
+        actors = []
+        for username, role in [
+            ("editor", roles.EDITOR),
+            ("approver", roles.APPROVER),
+            ("publisher", roles.PUBLISHER),
+        ]:
+            user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True})
+            user.groups.add(Group.objects.get(name=role))
+            actors.append(user)
+        return actors
+
+    def communique(self, meeting, status, slug, translation=None, correction=None):
+        if Communique.objects.filter(meeting=meeting).exists():
+            return
+        editor, approver, publisher = self.actors
+        Status = Communique.Status
+        held = meeting.starts_at
+
+        def at(hours):
+            return held + datetime.timedelta(hours=hours)
+
+        communique = workflow.compose_draft(meeting, actor=editor, slug=slug, now=at(2))
+        if translation:
+            workflow.edit(
+                communique,
+                actor=editor,
+                changes=translation,
+                version=communique.version,
+                note="ترجمة",
+                now=at(3),
+            )
+        if status == Status.DRAFT:
+            return
+        workflow.submit(communique, actor=editor, now=at(4))
+        if status == Status.IN_REVIEW:
+            # Sent back once, revised and submitted again: the log shows the round trip.
+            workflow.request_changes(
+                communique,
+                actor=approver,
+                comment="يرجى تدقيق صياغة الفقرة الأولى قبل المصادقة.",
+                now=at(16),
+            )
+            workflow.edit(
+                communique,
+                actor=editor,
+                changes={
+                    "body_ar": communique.body_ar.replace("وفي هذا الصدد، ", "وبهذا الخصوص، ")
+                },
+                version=communique.version,
+                now=at(17),
+            )
+            workflow.submit(communique, actor=editor, now=at(18))
+            return
+        workflow.approve(communique, actor=approver, now=at(18))
+        if status == Status.APPROVED:
+            return
+        workflow.publish(communique, actor=publisher, now=at(20))
+        if correction:
+            old, new, note = correction
+            workflow.correct(
+                communique,
+                actor=publisher,
+                changes={"body_ar": communique.body_ar.replace(old, new)},
+                notes={"ar": note},
+                version=communique.version,
+                now=at(44),
+            )
+        if status == Status.WITHDRAWN:
+            workflow.withdraw(
+                communique,
+                actor=publisher,
+                comment="سحب البلاغ في انتظار التحقق من إحدى المعطيات الواردة فيه.",
+                now=at(46),
+            )
 
     def load_communiques(self):
+        self.actors = self.workflow_actors()
+        Status = Communique.Status
         held = sorted(self.meetings, key=lambda m: m.starts_at)
         # The last four routine meetings show the workflow's other states.
-        states = {
-            -1: Communique.Status.DRAFT,
-            -2: Communique.Status.IN_REVIEW,
-            -3: Communique.Status.APPROVED,
-            -4: Communique.Status.WITHDRAWN,
-        }
+        states = {-1: Status.DRAFT, -2: Status.IN_REVIEW, -3: Status.APPROVED, -4: Status.WITHDRAWN}
         for index, meeting in enumerate(held):
-            status = states.get(index - len(held), Communique.Status.PUBLISHED)
+            status = states.get(index - len(held), Status.PUBLISHED)
             day = timezone.localtime(meeting.starts_at).date()
-            self.communique(meeting, status, f"bureau-politique-{day:%Y-%m-%d}")
+            correction = None
+            if index - len(held) == -5:
+                correction = (
+                    "المقر المركزي للحزب بالرباط",
+                    "المقر الوطني للحزب بالرباط",
+                    "صُحح اسم مقر انعقاد الاجتماع.",
+                )
+            self.communique(
+                meeting, status, f"bureau-politique-{day:%Y-%m-%d}", correction=correction
+            )
         self.communique(
             self.seed,
-            Communique.Status.PUBLISHED,
+            Status.PUBLISHED,
             "اجتماع-المكتب-السياسي-21-يناير-2020",
-            title_fr="Communiqué de la réunion du Bureau politique du mardi 21 janvier 2020",
-            body_fr="Le Bureau politique a tenu sa réunion hebdomadaire le mardi 21 janvier "
-            "2020. Il a procédé à une première évaluation des congrès régionaux, salué la "
-            "réussite du congrès régional de Drâa-Tafilalet, décidé de consacrer sa prochaine "
-            "réunion au pôle de l'organisation et recommandé de poursuivre les rencontres de "
-            "communication du plan « Enracinement et fusion ».",
-        )
-        self.communique(
-            self.pole_meeting, Communique.Status.PUBLISHED, "bureau-politique-2020-01-28"
-        )
-        # A statement outside any meeting, scheduled for the future.
-        Communique.objects.update_or_create(
-            slug="بيان-اليوم-العالمي-للمرأة",
-            defaults={
-                "meeting": None,
-                "title_ar": "بيان بمناسبة اليوم العالمي للمرأة",
-                "body_ar": "يحيي الحزب نضالات النساء المغربيات من أجل المساواة والكرامة، "
-                "ويجدد التزامه بالمناصفة في هيئاته وفي المؤسسات المنتخبة.",
-                "status": Communique.Status.SCHEDULED,
-                "published_at": timezone.make_aware(datetime.datetime(2027, 3, 8, 9, 0)),
+            translation={
+                "title_fr": "Communiqué de la réunion du Bureau politique du mardi 21 janvier 2020",
+                "body_fr": "Le Bureau politique a tenu sa réunion hebdomadaire le mardi 21 janvier "
+                "2020. Il a procédé à une première évaluation des congrès régionaux, salué la "
+                "réussite du congrès régional de Drâa-Tafilalet, décidé de consacrer sa prochaine "
+                "réunion au pôle de l'organisation et recommandé de poursuivre les rencontres de "
+                "communication du plan « Enracinement et fusion ».",
             },
         )
+        self.communique(self.pole_meeting, Status.PUBLISHED, "bureau-politique-2020-01-28")
+        self.load_statement()
+
+    def load_statement(self):
+        """A statement outside any meeting, approved and scheduled for the next 8 March."""
+        slug = "بيان-اليوم-العالمي-للمرأة"
+        if Communique.objects.filter(slug=slug).exists():
+            return
+        editor, approver, publisher = self.actors
+        now = timezone.now()
+        statement = workflow.create_draft(
+            Communique(
+                title_ar="بيان بمناسبة اليوم العالمي للمرأة",
+                body_ar="يحيي الحزب نضالات النساء المغربيات من أجل المساواة والكرامة، "
+                "ويجدد التزامه بالمناصفة في هيئاته وفي المؤسسات المنتخبة.",
+                slug=slug,
+            ),
+            actor=editor,
+            now=now,
+        )
+        workflow.submit(statement, actor=editor, now=now)
+        workflow.approve(statement, actor=approver, now=now)
+        local = timezone.localtime(now)
+        when = timezone.make_aware(datetime.datetime(local.year, 3, 8, 9, 0))
+        if when <= now:
+            when = timezone.make_aware(datetime.datetime(local.year + 1, 3, 8, 9, 0))
+        workflow.schedule(statement, actor=publisher, when=when, now=now)
 
     def load_accounts(self, password):
         accounts = []

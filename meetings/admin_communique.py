@@ -1,0 +1,517 @@
+"""The communiqué in the admin: its form, the workflow's buttons, corrections, preview, the audit
+trail and the comparison of revisions. Every step calls ``meetings.workflow``, which checks
+the actor's rights again: a button that is not shown cannot be forged into a change."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
+
+from . import diff, views, workflow
+from .models import Communique, CommuniqueRevision, CommuniqueTransition, Meeting
+
+TEXT_FIELDS = [
+    build_localized_fieldname(f, lang) for f in workflow.TEXT_FIELDS for lang in workflow.LANGUAGES
+]
+DONE = {
+    "submit": _("Submitted for review."),
+    "request_changes": _("Sent back to the editor as a draft."),
+    "approve": _("Approved."),
+    "publish": _("Published: readers can see it now."),
+    "schedule": _("Scheduled: it becomes public at the chosen time."),
+    "unschedule": _("The scheduled publication is cancelled; the communiqué is approved."),
+    "withdraw": _("Withdrawn: readers no longer see it."),
+    "recompose": _("The Arabic title and body were composed again from the meeting."),
+}
+
+
+def language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES)[code])
+
+
+class CommuniqueForm(forms.ModelForm):
+    # The version the editor opened: a save made on an older one is refused (no lost update).
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Communique
+        fields = ["meeting", "title", "slug", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflicts = []
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+        for name in TEXT_FIELDS:
+            if name in self.fields:
+                # The text as the editor opened it comes back with the form, so a refused save
+                # can show what the other person changed.
+                self.fields[name].show_hidden_initial = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        current = Communique.objects.filter(pk=self.instance.pk).first()
+        if current is None:
+            raise ValidationError(_("This communiqué no longer exists."))
+        if cleaned.get("seen_version") != current.version:
+            self.conflicts = self._conflicts(current)
+            raise ValidationError(
+                _(
+                    "Someone else changed this communiqué after you opened it, so your changes "
+                    "were not saved. What they changed is shown below; open the communiqué "
+                    "again and apply your changes to the current text."
+                ),
+                code="stale",
+            )
+        return cleaned
+
+    def _conflicts(self, current):
+        conflicts = []
+        for name in TEXT_FIELDS:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            seen = field.widget.value_from_datadict(
+                self.data, self.files, self.add_initial_prefix(name)
+            )
+            now = getattr(current, name) or ""
+            if (seen or "") != now:
+                conflicts.append(
+                    {
+                        "label": f"{field.label} ({name.rsplit('_', 1)[1]})",
+                        "diff": diff.diff_html(seen or "", now),
+                    }
+                )
+        return {
+            "fields": conflicts,
+            "status": current.get_status_display(),
+            "editor": current.text_edited_by,
+        }
+
+
+class CorrectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, communique, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = []
+        for lang in workflow.LANGUAGES:
+            direction = "rtl" if translation.get_language_info(lang)["bidi"] else "ltr"
+            attrs = {"dir": direction, "lang": lang}
+            title = build_localized_fieldname("title", lang)
+            body = build_localized_fieldname("body", lang)
+            note = build_localized_fieldname("correction_note", lang)
+            required = lang == settings.LANGUAGE_CODE
+            self.fields[title] = forms.CharField(
+                label=_("Title"),
+                required=required,
+                max_length=300,
+                initial=getattr(communique, title),
+                widget=forms.TextInput(attrs={**attrs, "class": "vLargeTextField"}),
+            )
+            self.fields[body] = forms.CharField(
+                label=_("Body"),
+                required=required,
+                initial=getattr(communique, body),
+                widget=forms.Textarea(attrs={**attrs, "rows": 14, "class": "vLargeTextField"}),
+            )
+            self.fields[note] = forms.CharField(
+                label=_("What was corrected (shown to readers)"),
+                required=required,
+                widget=forms.Textarea(attrs={**attrs, "rows": 2, "class": "vLargeTextField"}),
+            )
+            self.languages.append(
+                {
+                    "code": lang,
+                    "name": language_name(lang),
+                    "fields": [self[title], self[body], self[note]],
+                }
+            )
+        self.fields["version"].initial = communique.version
+
+
+class ComposeForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.filter(
+            status=Meeting.Status.HELD, communique__isnull=True
+        ).order_by("-starts_at"),
+        help_text=_("Held meetings that have no communiqué yet."),
+    )
+
+
+class CommuniqueAdmin(TabbedTranslationAdmin):
+    form = CommuniqueForm
+    change_form_template = "admin/meetings/communique/change_form.html"
+    change_list_template = "admin/meetings/communique/change_list.html"
+    list_display = ["title", "status", "published_at", "meeting", "text_edited_by", "updated_at"]
+    list_filter = ["status"]
+    list_select_related = ["meeting", "text_edited_by"]
+    date_hierarchy = "published_at"
+    search_fields = ["title_ar", "title_fr", "slug"]
+    autocomplete_fields = ["meeting"]
+    prepopulated_fields = {"slug": ["title_ar"]}
+    fieldsets = [
+        (None, {"fields": ["meeting", "title", "slug", "body", "seen_version"]}),
+        (
+            _("Workflow"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "text_edited_by",
+                    "approved_by",
+                    "version",
+                    "corrected_at",
+                    "correction_note_ar",
+                    "correction_note_fr",
+                    "correction_note_en",
+                ]
+            },
+        ),
+    ]
+    add_fieldsets = [(None, {"fields": ["meeting", "title", "slug", "body"]})]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "text_edited_by",
+        "approved_by",
+        "version",
+        "corrected_at",
+        "correction_note_ar",
+        "correction_note_fr",
+        "correction_note_en",
+    ]
+
+    # Who may do what ---------------------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        """The text form is editable only while the text may change (before publication)."""
+        if obj is not None and not workflow.can_edit_text(obj, request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a draft may disappear; anything further along keeps its audit trail.
+        if obj is not None and obj.status != Communique.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    # Saving goes through the workflow ------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except workflow.NotAllowed as refusal:
+            raise PermissionDenied(refusal.message) from refusal
+        except workflow.WorkflowError as refusal:
+            # Lost a race after the form was checked: nothing was saved.
+            messages.error(request, refusal.message)
+            return redirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            workflow.create_draft(obj, actor=request.user)
+            return
+        changes = {
+            f: form.cleaned_data[f] for f in workflow.EDITABLE_FIELDS if f in form.cleaned_data
+        }
+        result = workflow.edit(
+            obj, actor=request.user, changes=changes, version=form.cleaned_data["seen_version"]
+        )
+        if result.approval_withdrawn:
+            messages.warning(
+                request,
+                _("The text changed after approval, so the communiqué is back in review."),
+            )
+
+    # The change page -----------------------------------------------------------------------
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        communique = self.get_object(request, unquote(object_id))
+        if communique is not None and self.has_view_permission(request, communique):
+            extra_context = {**(extra_context or {}), **self.workflow_context(request, communique)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, communique):
+        user = request.user
+        actions = workflow.available_actions(communique, user)
+        own_text = (
+            workflow.effective_status(communique) == Communique.Status.IN_REVIEW
+            and user.has_perm("meetings.approve_communique")
+            and workflow.is_own_text(communique, user)
+        )
+        return {
+            "workflow_actions": actions,
+            "effective_status": workflow.effective_status(communique),
+            "own_text_hint": own_text,
+            "transitions": communique.transitions.select_related("actor"),
+            "revisions": communique.revisions.select_related("author"),
+            "preview_languages": [(code, language_name(code)) for code in workflow.LANGUAGES],
+            "now": timezone.localtime(),
+        }
+
+    # Extra pages ---------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("compose/", view(self.compose_view), name="meetings_communique_compose"),
+            path(
+                "<path:object_id>/transition/<str:action>/",
+                view(self.transition_view),
+                name="meetings_communique_transition",
+            ),
+            path(
+                "<path:object_id>/correct/",
+                view(self.correct_view),
+                name="meetings_communique_correct",
+            ),
+            path(
+                "<path:object_id>/preview/<str:language>/",
+                view(self.preview_view),
+                name="meetings_communique_preview",
+            ),
+            path(
+                "<path:object_id>/compare/",
+                view(self.compare_view),
+                name="meetings_communique_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_viewable(self, request, object_id):
+        communique = self.get_object(request, unquote(object_id))
+        if communique is None:
+            raise Http404
+        if not self.has_view_permission(request, communique):
+            raise PermissionDenied
+        return communique
+
+    def _change_url(self, communique):
+        return reverse("admin:meetings_communique_change", args=[quote(communique.pk)])
+
+    def _page(self, request, template, communique, title, **context):
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": communique,
+                "title": title,
+                "has_view_permission": True,
+                **context,
+            },
+        )
+
+    def transition_view(self, request, object_id, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        communique = self._get_viewable(request, object_id)
+        if action not in workflow.TRANSITIONS and action != "recompose":
+            raise Http404
+        version = _integer(request.POST.get("version"))
+        comment = request.POST.get("comment", "")
+        try:
+            if action == "recompose":
+                workflow.recompose(
+                    communique, actor=request.user, version=-1 if version is None else version
+                )
+            elif action == "schedule":
+                when = _local_datetime(request.POST.get("publish_at", ""))
+                workflow.schedule(
+                    communique, actor=request.user, when=when, comment=comment, version=version
+                )
+            else:
+                workflow.TRANSITIONS[action](
+                    communique, actor=request.user, comment=comment, version=version
+                )
+        except workflow.NotAllowed as refusal:
+            raise PermissionDenied(refusal.message) from refusal
+        except workflow.WorkflowError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            self.log_change(request, communique, str(workflow.ACTIONS[action].label))
+            messages.success(request, DONE[action])
+        return redirect(self._change_url(communique))
+
+    def correct_view(self, request, object_id):
+        communique = self._get_viewable(request, object_id)
+        if not request.user.has_perm(workflow.ACTIONS["correct"].permission):
+            raise PermissionDenied
+        if workflow.effective_status(communique) != Communique.Status.PUBLISHED:
+            messages.error(
+                request, workflow.REFUSALS["correct"] % {"status": communique.get_status_display()}
+            )
+            return redirect(self._change_url(communique))
+        form = CorrectionForm(request.POST or None, communique=communique)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                workflow.correct(
+                    communique,
+                    actor=request.user,
+                    changes={f: data[f] for f in TEXT_FIELDS},
+                    notes={
+                        lang: data[build_localized_fieldname("correction_note", lang)]
+                        for lang in workflow.LANGUAGES
+                    },
+                    version=data["version"],
+                )
+            except workflow.NotAllowed as refusal:
+                raise PermissionDenied(refusal.message) from refusal
+            except workflow.WorkflowError as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                self.log_change(request, communique, gettext("Corrected"))
+                messages.success(request, _("Corrected: readers see the new text and the note."))
+                return redirect(self._change_url(communique))
+        return self._page(
+            request,
+            "admin/meetings/communique/correct.html",
+            communique,
+            gettext("Correct a published communiqué"),
+            form=form,
+        )
+
+    def preview_view(self, request, object_id, language):
+        if language not in workflow.LANGUAGES:
+            raise Http404
+        communique = self._get_viewable(request, object_id)
+        with translation.override(language):
+            response = views.communique_page(request, communique, preview=True)
+            if hasattr(response, "render"):
+                response.render()
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def compare_view(self, request, object_id):
+        communique = self._get_viewable(request, object_id)
+        revisions = list(communique.revisions.select_related("author"))
+        by_id = {str(r.pk): r for r in revisions}
+        old, new = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
+        if (old is None or new is None) and len(revisions) >= 2:
+            new = revisions[0]
+            older = [r for r in revisions[1:] if r.language == new.language]
+            old = older[0] if older else revisions[1]
+        if old is not None and new is not None and old.created_at > new.created_at:
+            old, new = new, old
+        comparison = None
+        if old is not None and new is not None:
+            body = diff.word_diff(old.body, new.body)
+            comparison = {
+                "title": diff.diff_html(old.title, new.title),
+                "body": diff.diff_html(old.body, new.body),
+                "counts": diff.counts(body + diff.word_diff(old.title, new.title)),
+                "direction": "rtl"
+                if translation.get_language_info(new.language)["bidi"]
+                else "ltr",
+            }
+        return self._page(
+            request,
+            "admin/meetings/communique/compare.html",
+            communique,
+            gettext("Compare revisions"),
+            revisions=revisions,
+            old=old,
+            new=new,
+            comparison=comparison,
+        )
+
+    def compose_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        initial = {"meeting": request.GET.get("meeting")} if request.GET.get("meeting") else None
+        form = ComposeForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                communique = workflow.compose_draft(
+                    form.cleaned_data["meeting"], actor=request.user
+                )
+            except workflow.NotAllowed as refusal:
+                raise PermissionDenied(refusal.message) from refusal
+            except workflow.WorkflowError as refusal:
+                form.add_error("meeting", refusal.message)
+            else:
+                self.log_addition(request, communique, gettext("Composed from the meeting"))
+                messages.success(
+                    request,
+                    _("The draft was composed from the meeting: revise it, then submit it."),
+                )
+                return redirect(self._change_url(communique))
+        return self._page(
+            request,
+            "admin/meetings/communique/compose.html",
+            None,
+            gettext("Compose a communiqué from a meeting"),
+            form=form,
+        )
+
+
+class ReadOnlyLogAdmin(admin.ModelAdmin):
+    """The audit trail and the revisions are written by the workflow only."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class CommuniqueTransitionAdmin(ReadOnlyLogAdmin):
+    list_display = ["communique", "from_status", "to_status", "actor", "at", "comment"]
+    list_filter = ["to_status"]
+    list_select_related = ["communique", "actor"]
+    date_hierarchy = "at"
+    search_fields = ["communique__title_ar", "comment"]
+
+
+class CommuniqueRevisionAdmin(ReadOnlyLogAdmin):
+    list_display = ["communique", "language", "author", "created_at", "note"]
+    list_filter = ["language"]
+    list_select_related = ["communique", "author"]
+    date_hierarchy = "created_at"
+    search_fields = ["communique__title_ar", "title"]
+
+
+admin.site.register(Communique, CommuniqueAdmin)
+admin.site.register(CommuniqueTransition, CommuniqueTransitionAdmin)
+admin.site.register(CommuniqueRevision, CommuniqueRevisionAdmin)
+
+
+def _integer(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _local_datetime(value: str) -> datetime.datetime | None:
+    """A browser's datetime-local value, read in the site's time zone."""
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
