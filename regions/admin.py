@@ -138,8 +138,8 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
             for name, options in fieldsets
         ]
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
         if "minutes" in form.base_fields:
             widget = PrivateFileInput()
             if obj is not None:
@@ -314,8 +314,8 @@ class PersonAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
             return ["gender"]
         return super().get_list_filter(request)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
         if access.is_restricted(request.user) and "region" in form.base_fields:
             # A record no region keeps would vanish from its author's view.
             form.base_fields["region"].required = True
@@ -367,8 +367,8 @@ class MandateAdmin(RegionScopedAdmin, admin.ModelAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
         if access.is_restricted(request.user) and "region" in form.base_fields:
             form.base_fields["region"].required = True
         return form
