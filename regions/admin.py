@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -162,7 +163,7 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
         if not mandates:
             return _("None yet: the bureau's validation turns the outcome into mandates.")
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),
             "{} — {} ({})",
             ((m.person, m.get_office_display(), m.territory) for m in mandates),
         )
