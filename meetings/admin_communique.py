@@ -93,7 +93,7 @@ class CommuniqueForm(forms.ModelForm):
             if (seen or "") != now:
                 conflicts.append(
                     {
-                        "label": f"{field.label} ({name.rsplit('_', 1)[1]})",
+                        "label": field.label,
                         "diff": diff.diff_html(seen or "", now),
                     }
                 )
