@@ -91,8 +91,7 @@ def register(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
     )
     if region is not None:
         mandates = mandates.filter(region=region)
-    order = ["region__order", "province__name_ar", "office", "-start_date", "person__name_ar"]
-    holders = list(mandates.current(on).order_by(*order))
+    holders = sorted(mandates.current(on), key=_register_order)
     party = [m for m in holders if m.is_party_office]
     public = [m for m in holders if not m.is_party_office]
     secretariats = [
@@ -110,9 +109,24 @@ def register(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
         "party": _by_territory(party),
         "public": _by_territory(public),
         # The history of a whole country is long: it is shown one region at a time.
-        "history": list(mandates.order_by(*order)) if region is not None else None,
+        "history": sorted(mandates, key=_register_order) if region is not None else None,
     }
     return TemplateResponse(request, "admin/regions/mandate/register.html", context)
+
+
+OFFICE_RANK = {office: rank for rank, office in enumerate(Mandate.Office.values)}
+
+
+def _register_order(mandate: Mandate):
+    """Regions in their order (national offices last), then provinces, offices by rank, the
+    latest holder first."""
+    return (
+        mandate.region is None,
+        mandate.region.order if mandate.region else 0,
+        mandate.province.name_ar if mandate.province else "",
+        OFFICE_RANK[mandate.office],
+        -mandate.start_date.toordinal(),
+    )
 
 
 SECRETARIAT_OFFICES = (Mandate.Office.REGIONAL_SECRETARY, Mandate.Office.REGIONAL_SECRETARIAT)
