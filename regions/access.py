@@ -60,8 +60,10 @@ _REGION_OF = {
     CongressTransition: lambda ids: Q(congress__region_id__in=ids),
     # A person belongs to the region that keeps their record and to every region where they
     # hold or held an office (a subquery, so the rows stay distinct).
-    Person: lambda ids: Q(region_id__in=ids)
-    | Q(pk__in=Mandate.objects.filter(region_id__in=ids).values("person_id")),
+    Person: lambda ids: (
+        Q(region_id__in=ids)
+        | Q(pk__in=Mandate.objects.filter(region_id__in=ids).values("person_id"))
+    ),
 }
 
 

@@ -135,7 +135,13 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
             return fieldsets
         # Read-only, a stored file would be shown with its storage URL, which it has none of.
         return [
-            (name, {**options, "fields": ["minutes_link" if f == "minutes" else f for f in options["fields"]]})
+            (
+                name,
+                {
+                    **options,
+                    "fields": ["minutes_link" if f == "minutes" else f for f in options["fields"]],
+                },
+            )
             for name, options in fieldsets
         ]
 

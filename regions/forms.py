@@ -11,7 +11,16 @@ from .models import Congress, Region
 class CongressForm(forms.ModelForm):
     class Meta:
         model = Congress
-        fields = ["level", "region", "provinces", "date", "venue", "delegates", "summary", "minutes"]
+        fields = [
+            "level",
+            "region",
+            "provinces",
+            "date",
+            "venue",
+            "delegates",
+            "summary",
+            "minutes",
+        ]
 
     def clean(self):
         cleaned = super().clean()

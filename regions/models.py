@@ -355,7 +355,9 @@ class Election(models.Model):
             raise ValidationError({"province": _("A regional office has no province.")})
         if self.province_id and self.congress_id:
             if self.province.region_id != self.congress.region_id:
-                raise ValidationError({"province": _("This province is not in the congress's region.")})
+                raise ValidationError(
+                    {"province": _("This province is not in the congress's region.")}
+                )
 
 
 class CongressTransition(models.Model):
@@ -396,7 +398,9 @@ class RegionalAccessQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(
             Q(ends_on__isnull=True) | Q(ends_on__gt=on),
-            Q(mandate__isnull=True) | Q(mandate__end_date__isnull=True) | Q(mandate__end_date__gt=on),
+            Q(mandate__isnull=True)
+            | Q(mandate__end_date__isnull=True)
+            | Q(mandate__end_date__gt=on),
         )
 
 

@@ -29,9 +29,9 @@ def dashboard(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
     """Each region and the state of its latest regional congress, as a map and as a table."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
-    latest = Congress.objects.filter(
-        region=OuterRef("pk"), level=Congress.Level.REGIONAL
-    ).order_by("-date", "-pk")
+    latest = Congress.objects.filter(region=OuterRef("pk"), level=Congress.Level.REGIONAL).order_by(
+        "-date", "-pk"
+    )
     regions = list(
         access.regions(request.user).annotate(
             congress_id=Subquery(latest.values("pk")[:1]),

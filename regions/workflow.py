@@ -155,4 +155,3 @@ def send_back_congress(congress: Congress, actor, comment: str) -> CongressTrans
         if locked.status != Status.SUBMITTED:
             raise TransitionError(_("Only a congress awaiting validation can be sent back."))
         return _move(congress, locked, Status.HELD, Action.SENT_BACK, actor, comment)
-

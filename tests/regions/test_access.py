@@ -51,9 +51,7 @@ def test_secretary_opens_the_pages_of_their_own_region(
 
 @pytest.mark.parametrize("model", [m for m, *_ in OBJECT_PAGES])
 @pytest.mark.parametrize("view", ["change", "delete", "history"])
-def test_another_regions_object_is_not_found(
-    client, draa_secretary, own, foreign, model, view
-):
+def test_another_regions_object_is_not_found(client, draa_secretary, own, foreign, model, view):
     client.force_login(draa_secretary)
     response = client.get(page(model, view, object_of(foreign, model)))
     assert response.status_code == 404
@@ -143,8 +141,12 @@ def test_no_autocomplete_offers_another_region(client, draa_secretary, own, fore
         for term in ("", "FOREIGN", souss.name_ar[:3]):
             response = client.get(
                 reverse("admin:autocomplete"),
-                {"app_label": app_label, "model_name": model_name, "field_name": field_name,
-                 "term": term},
+                {
+                    "app_label": app_label,
+                    "model_name": model_name,
+                    "field_name": field_name,
+                    "term": term,
+                },
             )
             if response.status_code != 200:
                 assert response.status_code == 403
@@ -163,7 +165,10 @@ def test_own_region_autocompletes_offer_its_rows(client, draa_secretary, own, dr
         reverse("admin:autocomplete"),
         {"app_label": "regions", "model_name": "election", "field_name": "person", "term": "OWN"},
     )
-    assert {r["text"] for r in response.json()["results"]} == {"OWN-official", "OWN-former-secretary"}
+    assert {r["text"] for r in response.json()["results"]} == {
+        "OWN-official",
+        "OWN-former-secretary",
+    }
     response = client.get(
         reverse("admin:autocomplete"),
         {"app_label": "regions", "model_name": "congress", "field_name": "provinces", "term": ""},

@@ -103,7 +103,9 @@ def test_election_of_a_person_of_another_region_is_refused(client, secretary, ow
     assert not Election.objects.filter(person=foreign["person"], congress=own["congress"]).exists()
 
 
-def test_forged_inline_id_of_another_regions_election_is_refused(client, secretary, own, foreign, draa):
+def test_forged_inline_id_of_another_regions_election_is_refused(
+    client, secretary, own, foreign, draa
+):
     forged = foreign["election"]
     data = congress_data(
         draa,
@@ -167,7 +169,9 @@ def test_the_same_mandate_with_own_ids_is_accepted(client, secretary, own):
 
 
 def test_secretary_cannot_make_a_regional_secretary_by_hand(client, secretary, own):
-    data = mandate_data(person=own["person"].pk, region=own["region"].pk, office="regional_secretary")
+    data = mandate_data(
+        person=own["person"].pk, region=own["region"].pk, office="regional_secretary"
+    )
     response = client.post(reverse("admin:regions_mandate_add"), data)
     assert response.status_code == 200
     assert "office" in response.context["adminform"].form.errors
@@ -219,7 +223,9 @@ def test_person_in_another_region_cannot_be_added(client, secretary, souss):
     assert not Person.objects.filter(name_ar="شخص جديد").exists()
 
 
-def test_secretary_cannot_tie_an_account_or_make_a_bureau_member(client, secretary, draa, superuser):
+def test_secretary_cannot_tie_an_account_or_make_a_bureau_member(
+    client, secretary, draa, superuser
+):
     data = person_data(draa, user=superuser.pk, is_bureau_member="on")
     assert client.post(reverse("admin:regions_person_add"), data).status_code == 302
     added = Person.objects.get(name_ar="شخص جديد")

@@ -73,11 +73,19 @@ def test_the_history_keeps_the_predecessors_with_their_dates(client, secretariat
     history = [
         (m.person.name, m.office, m.start_date, m.end_date) for m in response.context["history"]
     ]
-    assert ("OWN-former-secretary", "regional_secretary", datetime.date(2016, 1, 9), CONGRESS_DAY) in history
+    assert (
+        "OWN-former-secretary",
+        "regional_secretary",
+        datetime.date(2016, 1, 9),
+        CONGRESS_DAY,
+    ) in history
     assert ("Lahcen Ait Ali", "regional_secretary", CONGRESS_DAY, None) in history
-    assert response.content.decode().count(
-        reverse("admin:regions_congress_change", args=[validated.pk])
-    ) >= 2
+    assert (
+        response.content.decode().count(
+            reverse("admin:regions_congress_change", args=[validated.pk])
+        )
+        >= 2
+    )
 
 
 def test_without_a_region_the_register_shows_every_region_but_no_history(

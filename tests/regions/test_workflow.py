@@ -192,7 +192,11 @@ def test_a_sent_back_outcome_is_the_regions_to_correct_again(
     submitted.refresh_from_db()
     assert submitted.status == Congress.Status.HELD
     step = submitted.transitions.first()
-    assert (step.action, step.actor, step.comment) == ("sent_back", secretariat, "Joindre la liste.")
+    assert (step.action, step.actor, step.comment) == (
+        "sent_back",
+        secretariat,
+        "Joindre la liste.",
+    )
     assert not submitted.elected_mandates.exists()
     client.force_login(draa_secretary)
     page = client.get(change_url(submitted))
