@@ -21,6 +21,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
 from . import diff, views, workflow
+from .composer import compose
 from .models import Communique, CommuniqueRevision, CommuniqueTransition, Meeting
 
 TEXT_FIELDS = [
@@ -55,6 +56,16 @@ class CommuniqueForm(forms.ModelForm):
         self.conflicts = []
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+        else:
+            # A new communiqué on a meeting may start empty: its text is then composed.
+            for name in ("title_ar", "body_ar", "slug"):
+                if name in self.fields:
+                    self.fields[name].required = False
+            if "meeting" in self.fields:
+                self.fields["meeting"].help_text = _(
+                    "Leave the Arabic title and body empty to compose them from the meeting; "
+                    "empty for a standalone statement."
+                )
         for name in TEXT_FIELDS:
             if name in self.fields:
                 # The text as the editor opened it comes back with the form, so a refused save
@@ -64,7 +75,7 @@ class CommuniqueForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not self.instance.pk:
-            return cleaned
+            return self._compose_if_empty(cleaned)
         current = Communique.objects.filter(pk=self.instance.pk).first()
         if current is None:
             raise ValidationError(_("This communiqué no longer exists."))
@@ -78,6 +89,22 @@ class CommuniqueForm(forms.ModelForm):
                 ),
                 code="stale",
             )
+        return cleaned
+
+    def _compose_if_empty(self, cleaned):
+        meeting = cleaned.get("meeting")
+        if cleaned.get("title_ar") or cleaned.get("body_ar") or meeting is None:
+            for name in ("title_ar", "body_ar"):
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, self.fields[name].error_messages["required"])
+            return cleaned
+        if meeting.status != Meeting.Status.HELD:
+            self.add_error(
+                "meeting", _("A communiqué can only be composed for a meeting that was held.")
+            )
+            return cleaned
+        draft = compose(meeting)
+        cleaned["title_ar"], cleaned["body_ar"] = draft.title, draft.body
         return cleaned
 
     def _conflicts(self, current):
@@ -197,6 +224,12 @@ class CommuniqueAdmin(TabbedTranslationAdmin):
         "correction_note_fr",
         "correction_note_en",
     ]
+
+    def view_on_site(self, obj):
+        # Only what readers can see has a public page; the preview serves the rest.
+        if workflow.effective_status(obj) == Communique.Status.PUBLISHED:
+            return obj.get_absolute_url()
+        return None
 
     # Who may do what ---------------------------------------------------------------------
 

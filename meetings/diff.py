@@ -14,7 +14,9 @@ from typing import Literal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-TOKEN = re.compile(r"\n\s*\n|\w+|[^\w\s]|\s+")
+# A word or a punctuation mark takes the spaces after it along, so that a lone space never
+# anchors a match between two different phrases; paragraph breaks stand alone.
+TOKEN = re.compile(r"\n\s*\n|\w+[^\S\n]*|[^\w\s][^\S\n]*|\s+")
 
 LINE_BREAK = mark_safe("<br>")
 PARAGRAPH_BREAK = mark_safe("<br><br>")
@@ -35,11 +37,13 @@ def tokens(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> list[Chunk]:
     """The chunks that turn ``old`` into ``new``: equal, deleted and inserted runs of words."""
     a, b = tokens(old or ""), tokens(new or "")
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    # Words are compared without the spaces they carry: «المؤتمر» before a full stop and
+    # «المؤتمر » before another word are the same word.
+    matcher = difflib.SequenceMatcher(a=_keys(a), b=_keys(b), autojunk=False)
     chunks: list[Chunk] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            _add(chunks, "equal", "".join(a[i1:i2]))
+            _add(chunks, "equal", "".join(b[j1:j2]))
             continue
         if tag in ("delete", "replace"):
             _add(chunks, "delete", "".join(a[i1:i2]))
@@ -61,7 +65,11 @@ def diff_html(old: str, new: str) -> str:
     """The difference as HTML: <del> for removed words, <ins> for added ones, paragraphs kept;
     every piece of text is escaped."""
     parts = []
+    previous = None
     for chunk in word_diff(old, new):
+        if previous and chunk.op == "insert" and not previous.text[-1].isspace():
+            parts.append(" ")  # keep the removed and the added words apart on screen
+        previous = chunk if chunk.op == "delete" else None
         pieces = re.split(r"(\n\s*\n|\n)", chunk.text)
         for piece in pieces:
             if not piece:
@@ -74,6 +82,10 @@ def diff_html(old: str, new: str) -> str:
                 tag = "ins" if chunk.op == "insert" else "del"
                 parts.append(format_html(f"<{tag}>{{}}</{tag}>", piece))
     return format_html_join("", "{}", ((p,) for p in parts))
+
+
+def _keys(words: list[str]) -> list[str]:
+    return [w.strip() or w for w in words]
 
 
 def _add(chunks: list[Chunk], op: Op, text: str):

@@ -235,7 +235,7 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_shows_what_changed(
     assert response.status_code == 200
     page = response.content.decode()
     assert "Someone else changed this communiqué after you opened it" in page
-    assert "اجتماعه<ins> الأسبوعي بالرباط</ins>." in page
+    assert "اجتماعه <ins>الأسبوعي بالرباط</ins>." in page
     communique.refresh_from_db()
     assert communique.body_ar == "عقد المكتب السياسي اجتماعه الأسبوعي بالرباط."
     assert communique.revisions.filter(body="نص الشخص الثاني.").count() == 0
@@ -335,3 +335,32 @@ def test_the_approver_cannot_compose(client, approver, make_meeting):
     assert client.get(url).status_code == 403
     assert client.post(url, {"meeting": meeting.pk}).status_code == 403
     assert not Communique.objects.exists()
+
+
+def test_an_empty_new_communique_on_a_meeting_is_composed_from_it(client, editor, make_meeting):
+    meeting = make_meeting(items=2)
+    client.force_login(editor)
+    response = client.post(reverse("admin:meetings_communique_add"), {"meeting": meeting.pk})
+    assert response.status_code == 302
+    communique = Communique.objects.get(meeting=meeting)
+    assert communique.title_ar.startswith("بلاغ صحفي حول اجتماع المكتب السياسي")
+    assert communique.body_ar.startswith("عقد المكتب السياسي")
+    assert communique.slug
+    assert [(t.actor, t.to_status) for t in communique.transitions.all()] == [
+        (editor, Status.DRAFT)
+    ]
+
+
+def test_a_new_standalone_statement_needs_its_title_and_body(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("admin:meetings_communique_add"), {"title_ar": "بيان"})
+    assert response.status_code == 200
+    assert set(response.context["adminform"].form.errors) == {"body_ar"}
+    assert not Communique.objects.exists()
+
+
+def test_view_on_site_is_offered_only_for_what_readers_can_see(client, editor, make_communique):
+    draft, published = make_communique(slug="d"), make_communique(Status.PUBLISHED, slug="p")
+    client.force_login(editor)
+    assert "/admin/r/" not in client.get(change_url(draft)).content.decode()
+    assert "/admin/r/" in client.get(change_url(published)).content.decode()
