@@ -362,5 +362,6 @@ def test_a_new_standalone_statement_needs_its_title_and_body(client, editor):
 def test_view_on_site_is_offered_only_for_what_readers_can_see(client, editor, make_communique):
     draft, published = make_communique(slug="d"), make_communique(Status.PUBLISHED, slug="p")
     client.force_login(editor)
-    assert "/admin/r/" not in client.get(change_url(draft)).content.decode()
-    assert "/admin/r/" in client.get(change_url(published)).content.decode()
+    assert 'class="viewsitelink"' not in client.get(change_url(draft)).content.decode()
+    page = client.get(change_url(published)).content.decode()
+    assert f'href="{published.get_absolute_url()}" class="viewsitelink"' in page
