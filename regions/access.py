@@ -128,3 +128,15 @@ def can_change_mandate(user, mandate: Mandate) -> bool:
     if mandate.office in RESERVED_OFFICES or mandate.congress_id:
         return False
     return mandates(user).filter(pk=mandate.pk).exists()
+
+
+def can_delete_person(user, person: Person) -> bool:
+    """A regional secretary deletes only a record wholly their region's: deleting a person
+    deletes their mandates, and another region's are not theirs to touch."""
+    if not is_restricted(user):
+        return True
+    if person.user_id or person.is_bureau_member:
+        return False
+    if person.mandates.exclude(region_id__in=region_ids(user)).exists():
+        return False
+    return people(user).filter(pk=person.pk).exists()

@@ -46,6 +46,13 @@ class RegionScoped:
 
 
 class RegionScopedAdmin(RegionScoped):
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if access.is_restricted(request.user):
+            # A bulk delete checks no object one by one.
+            actions.pop("delete_selected", None)
+        return actions
+
     def get_object(self, request, object_id, from_field=None):
         # The admin would redirect with "doesn't exist"; a foreign object is simply not found.
         obj = super().get_object(request, object_id, from_field)
@@ -320,6 +327,11 @@ class PersonAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
         if access.is_restricted(request.user):
             return ["gender"]
         return super().get_list_filter(request)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not access.can_delete_person(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

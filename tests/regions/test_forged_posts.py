@@ -237,3 +237,29 @@ def test_transitions_of_another_regions_congress_are_not_found(client, secretary
     url = reverse("admin:regions_congress_transition", args=[foreign["congress"].pk, step])
     assert client.post(url, {"comment": "x"}).status_code == 404
     assert not CongressTransition.objects.filter(congress=foreign["congress"]).exists()
+
+
+def test_a_person_with_an_office_elsewhere_cannot_be_deleted_by_a_region(
+    client, secretary, own, foreign
+):
+    shared = own["person"]
+    elsewhere = Mandate.objects.create(
+        person=shared,
+        office="municipal_councillor",
+        region=foreign["region"],
+        province=foreign["province"],
+        start_date="2021-09-08",
+    )
+    url = reverse("admin:regions_person_delete", args=[shared.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Mandate.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_a_region_has_no_bulk_delete(client, secretary, draa):
+    alone = Person.objects.create(name_ar="وحيد", region=draa)
+    changelist = reverse("admin:regions_person_changelist")
+    data = {"action": "delete_selected", "_selected_action": [alone.pk], "post": "yes"}
+    client.post(changelist, data)
+    assert Person.objects.filter(pk=alone.pk).exists()
+    assert "delete_selected" not in client.get(changelist).content.decode()
