@@ -365,3 +365,53 @@ def test_view_on_site_is_offered_only_for_what_readers_can_see(client, editor, m
     assert 'class="viewsitelink"' not in client.get(change_url(draft)).content.decode()
     page = client.get(change_url(published)).content.decode()
     assert f'href="{published.get_absolute_url()}" class="viewsitelink"' in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_editors_save_the_text_of_a_draft(client, actor, role, make_communique):
+    communique = make_communique(Status.IN_REVIEW)
+    if role in {"editor", "superuser"}:
+        data = change_form_data(client.get(change_url(communique)))
+    else:
+        data = {"title_ar": "عنوان", "body_ar": "نص مزور", "slug": "x", "seen_version": 2}
+    data["body_ar"] = "نص مزور"
+    response = client.post(change_url(communique), data)
+    communique.refresh_from_db()
+    if role in {"editor", "superuser"}:
+        assert response.status_code == 302
+        assert communique.body_ar == "نص مزور"
+    else:
+        assert response.status_code == 403
+        assert communique.body_ar != "نص مزور"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_publishers_correct(client, actor, role, make_communique):
+    communique = make_communique(Status.PUBLISHED)
+    url = reverse("admin:meetings_communique_correct", args=[communique.pk])
+    data = {
+        "version": communique.version,
+        "title_ar": communique.title_ar,
+        "body_ar": "نص مصحح",
+        "correction_note_ar": "تصحيح",
+    }
+    response = client.post(url, data)
+    communique.refresh_from_db()
+    if role in {"publisher", "superuser"}:
+        assert response.status_code == 302
+        assert (communique.body_ar, communique.status) == ("نص مصحح", Status.PUBLISHED)
+    else:
+        assert response.status_code == 403
+        assert communique.corrected_at is None
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_editors_compose(client, actor, role, make_meeting):
+    meeting = make_meeting(items=1)
+    response = client.post(reverse("admin:meetings_communique_compose"), {"meeting": meeting.pk})
+    if role in {"editor", "superuser"}:
+        assert response.status_code == 302
+        assert Communique.objects.filter(meeting=meeting).exists()
+    else:
+        assert response.status_code == 403
+        assert not Communique.objects.exists()
