@@ -111,16 +111,14 @@ def links(
     suffix = f"?{urlencode(params)}" if params else ""
     current = get_language()
     result = []
-    for code, name in settings.LANGUAGES:
+    for code in LANGUAGE_CODES:
         if languages is not None and code not in languages:
             continue
         url = translate_url(request.path, code) + suffix
-        with translation.override(code):
-            local_name = translation.gettext(name)
         result.append(
             {
                 "code": code,
-                "name": local_name,
+                "name": translation.get_language_info(code)["name_local"],
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,

@@ -1,0 +1,89 @@
+"""Playwright with Debian's Chromium (see RECIPES.md): no browser download, ever.
+
+Without Chromium the browser tests are skipped with the reason, unless REQUIRE_BROWSER=1 (CI),
+where a missing browser fails them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# live_server runs Django in a thread while sync Playwright runs an event loop in this one.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+
+
+def chromium_missing() -> str | None:
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install '.[test]')"
+    return None
+
+
+@pytest.fixture
+def reader():
+    """A Playwright page in Chromium, or a skip (a failure under REQUIRE_BROWSER=1).
+
+    Playwright is started and stopped around each test rather than once per session: while its
+    event loop runs, Django hands this thread other connection objects, and the database
+    restore between transactional tests (serialized_rollback) would not find its data.
+    Request this fixture after `live_server` and the data fixtures.
+    """
+    reason = chromium_missing()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser.new_page(locale="ar-MA")
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def screenshot():
+    SCREENSHOTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core (vendored from npm, see vendor/) in the page; return its serious findings."""
+
+    def run(page) -> list[dict]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        return [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return run
