@@ -378,24 +378,62 @@ def correct(
 # Transitions ---------------------------------------------------------------------------------
 
 
-def submit(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def submit(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """Draft → in review."""
     return _transition("submit", communique, actor, Status.IN_REVIEW, comment, version, now)
 
 
-def request_changes(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def request_changes(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """In review → draft, saying in ``comment`` what to change (required)."""
     return _transition("request_changes", communique, actor, Status.DRAFT, comment, version, now)
 
 
-def approve(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def approve(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """In review → approved, by someone other than whoever made the last change to the text."""
     return _transition("approve", communique, actor, Status.APPROVED, comment, version, now)
 
 
-def publish(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def publish(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """Approved (or scheduled) → published now."""
     return _transition("publish", communique, actor, Status.PUBLISHED, comment, version, now)
 
 
 def schedule(
-    communique, *, actor, when: datetime.datetime | None, comment="", version=None, now=None
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    when: datetime.datetime | None,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
 ) -> Communique:
     """Make an approved communiqué public at ``when`` (in the future), with no further step."""
     return _transition(
@@ -403,11 +441,27 @@ def schedule(
     )
 
 
-def unschedule(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def unschedule(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """Scheduled (not yet public) → approved."""
     return _transition("unschedule", communique, actor, Status.APPROVED, comment, version, now)
 
 
-def withdraw(communique, *, actor, comment="", version=None, now=None) -> Communique:
+def withdraw(
+    communique: Communique,
+    *,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Communique:
+    """Published → withdrawn: readers no longer see it; ``comment`` says why (required)."""
     return _transition("withdraw", communique, actor, Status.WITHDRAWN, comment, version, now)
 
 
