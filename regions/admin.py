@@ -397,6 +397,12 @@ class MandateAdmin(RegionScopedAdmin, admin.ModelAdmin):
 class RegionalAccessAdmin(RegionScopedAdmin, admin.ModelAdmin):
     list_display = ["user", "region", "mandate", "ends_on"]
     list_filter = ["region"]
-    list_select_related = ["user", "region", "mandate__person"]
+    list_select_related = [
+        "user",
+        "region",
+        "mandate__person",
+        "mandate__region",
+        "mandate__province",
+    ]
     search_fields = ["user__username", "user__person__name_ar", "user__person__name_fr"]
     autocomplete_fields = ["user", "region", "mandate"]

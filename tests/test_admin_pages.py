@@ -21,7 +21,15 @@ from meetings.models import (
     Decision,
     Meeting,
 )
-from regions.models import Congress, Mandate, Person, Province, Region
+from regions.models import (
+    Congress,
+    CongressTransition,
+    Mandate,
+    Person,
+    Province,
+    Region,
+    RegionalAccess,
+)
 
 counter = itertools.count(1)
 
@@ -97,6 +105,18 @@ FACTORIES = {
         title="بلاغ",
         body="نص",
         author=User.objects.create_user(f"author{next(counter)}"),
+    ),
+    CongressTransition: lambda: CongressTransition.objects.create(
+        congress=make_congress(),
+        action="recorded",
+        from_status="planned",
+        to_status="held",
+        actor=User.objects.create_user(f"actor{next(counter)}"),
+    ),
+    RegionalAccess: lambda: RegionalAccess.objects.create(
+        user=User.objects.create_user(f"secretary{next(counter)}"),
+        region=Region.objects.get(code="07"),
+        mandate=FACTORIES[Mandate](),
     ),
     User: lambda: User.objects.create_user(f"user{next(counter)}"),
     Group: lambda: Group.objects.create(name=f"group {next(counter)}"),
