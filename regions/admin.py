@@ -3,6 +3,7 @@ regions.access, and answers 404 for an object the user may not see."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
@@ -12,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+
+from meetings import roles
 
 from . import access, views, workflow
 from .forms import CongressForm, PrivateFileInput, SendBackForm
@@ -405,4 +408,12 @@ class RegionalAccessAdmin(RegionScopedAdmin, admin.ModelAdmin):
         "mandate__province",
     ]
     search_fields = ["user__username", "user__person__name_ar", "user__person__name_fr"]
-    autocomplete_fields = ["user", "region", "mandate"]
+    autocomplete_fields = ["region", "mandate"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # Only accounts in the regional secretaries' role can be tied to a region.
+            kwargs["queryset"] = User.objects.filter(
+                groups__name=roles.REGIONAL_SECRETARY, is_active=True
+            ).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
