@@ -58,11 +58,14 @@ _REGION_OF = {
     Mandate: lambda ids: Q(region_id__in=ids),
     Election: lambda ids: Q(congress__region_id__in=ids),
     CongressTransition: lambda ids: Q(congress__region_id__in=ids),
-    # A person belongs to the region that keeps their record and to every region where they
-    # hold or held an office (a subquery, so the rows stay distinct).
+    # A person is the region's that keeps their record; a record no region keeps belongs to
+    # every region where they hold or held an office (a subquery, so rows stay distinct).
     Person: lambda ids: (
         Q(region_id__in=ids)
-        | Q(pk__in=Mandate.objects.filter(region_id__in=ids).values("person_id"))
+        | Q(
+            region__isnull=True,
+            pk__in=Mandate.objects.filter(region_id__in=ids).values("person_id"),
+        )
     ),
 }
 

@@ -230,3 +230,29 @@ def test_an_ended_tie_shows_the_secretary_nothing(client, draa_secretary, own):
     response = client.get(reverse("admin:regions_congress_changelist"))
     assert b"OWN" not in response.content
     assert client.get(page("congress", "change", own["congress"])).status_code == 404
+
+
+def test_a_person_kept_by_another_region_stays_hidden_even_with_an_office_here(
+    client, draa_secretary, souss_secretary, own, foreign
+):
+    Mandate.objects.create(
+        person=foreign["person"],
+        office=Mandate.Office.REGIONAL_COUNCILLOR,
+        region=own["region"],
+        start_date=datetime.date(2021, 9, 8),
+    )
+    unkept = Person.objects.create(name_ar="بلا جهة")
+    Mandate.objects.create(
+        person=unkept,
+        office=Mandate.Office.REGIONAL_COUNCILLOR,
+        region=own["region"],
+        start_date=datetime.date(2021, 9, 8),
+    )
+    assert set(access.people(draa_secretary)) == {
+        own["person"],
+        own["former"],
+        draa_secretary.person,
+        unkept,
+    }
+    assert foreign["person"] in access.people(souss_secretary)
+    assert unkept not in access.people(souss_secretary)
