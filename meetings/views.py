@@ -58,28 +58,40 @@ def languages_of(communique: Communique) -> list[str]:
     ]
 
 
-def related_communiques(communique: Communique) -> QuerySet:
-    """«قد يعجبك أيضا»: those sharing the most regions, then topics, then the most recent."""
+def related_communiques(communique: Communique) -> list[Communique]:
+    """«قد يعجبك أيضا»: those sharing the most regions, then topics, then the most recent.
+
+    Two queries whatever the archive's size (one for a standalone statement): the communiqués
+    whose meetings share a region or a topic with this one (a small set, ranked), then the most
+    recent ones to fill the list.
+    """
     others = readable().exclude(pk=communique.pk)
-    if communique.meeting_id is None:
-        return others[:RELATED_COUNT]
-    items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
-    regions = items.filter(regions__isnull=False).values("regions")
-    topics = items.values("topic")
-    return others.annotate(
-        shared_regions=Count(
-            "meeting__agenda_items__regions",
-            filter=Q(meeting__agenda_items__regions__in=regions),
-            distinct=True,
-        ),
-        shared_topics=Count(
-            "meeting__agenda_items__topic",
-            filter=Q(meeting__agenda_items__topic__in=topics),
-            distinct=True,
-        ),
-    ).order_by((F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk")[
-        :RELATED_COUNT
-    ]
+    sharing = []
+    if communique.meeting_id is not None:
+        items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
+        regions = items.filter(regions__isnull=False).values("regions")
+        topics = items.values("topic")
+        meetings = AgendaItem.objects.filter(Q(regions__in=regions) | Q(topic__in=topics))
+        sharing = list(
+            others.filter(meeting__in=meetings.values("meeting"))
+            .annotate(
+                shared_regions=Count(
+                    "meeting__agenda_items__regions",
+                    filter=Q(meeting__agenda_items__regions__in=regions),
+                    distinct=True,
+                ),
+                shared_topics=Count(
+                    "meeting__agenda_items__topic",
+                    filter=Q(meeting__agenda_items__topic__in=topics),
+                    distinct=True,
+                ),
+            )
+            .order_by(
+                (F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk"
+            )[:RELATED_COUNT]
+        )
+    recent = list(others.exclude(pk__in=[c.pk for c in sharing])[:RELATED_COUNT])
+    return (sharing + recent)[:RELATED_COUNT]
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:

@@ -5,7 +5,7 @@ tsvector of the Arabic title (weight A) and body (weight B) under both the stemm
 and the exact-word `simple` configurations, plus every word without its leading conjunction,
 preposition and article (weight D, so that «انصهار» finds «وانصهار», which neither configuration
 does), and a GIN index on it. The column is unknown to the model: only meetings.search reads it.
-
+Also a partial index that serves the public lists newest first (Communique.objects.public()).
 """
 
 from django.db import migrations
@@ -40,8 +40,12 @@ FORWARD = [
     f"GENERATED ALWAYS AS ({DOCUMENT}) STORED;",
     "CREATE INDEX meetings_communique_search_gin ON meetings_communique "
     "USING gin (search_document);",
+    # The public lists (home, feeds, archive) read the newest public communiqués first.
+    "CREATE INDEX meetings_communique_public_newest ON meetings_communique "
+    "(published_at DESC, created_at DESC) WHERE status IN ('published', 'scheduled');",
 ]
 BACKWARD = [
+    "DROP INDEX IF EXISTS meetings_communique_public_newest;",
     "DROP INDEX IF EXISTS meetings_communique_search_gin;",
     "ALTER TABLE meetings_communique DROP COLUMN IF EXISTS search_document;",
     "DROP FUNCTION IF EXISTS ar_strip_proclitics(text);",

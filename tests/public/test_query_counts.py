@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     # (address, queries) — the cache's generation query, then the page's own:
     ("/", 3),  # count of public communiqués, the page of them
-    ("seed", 3),  # the communiqué, the related ones (shared regions/topics, recency)
+    ("seed", 4),  # the communiqué, related ones sharing regions/topics, the most recent ones
     ("/archive/", 2),  # years with their counts
     ("/2020/", 2),  # months of the year with their counts
     ("/2024/12/", 3),  # count of the month's communiqués, the page of them
