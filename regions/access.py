@@ -3,6 +3,9 @@
 The bureau's own users (superusers, and roles granted ``regions.view_all_regions``, i.e. the
 secretariat) see every region. Anyone else sees only the regions their account is tied to by an
 active ``RegionalAccess`` (a regional secretary's region), and nothing at all without one.
+Rows belong to a region through their region field (a congress, a mandate, a province), their
+congress (an election, a log entry), or, for a person, the region that keeps their record (or,
+for a record no region keeps, any region where they hold or held an office).
 Model permissions (view/add/change) still apply on top: this module only narrows rows.
 The admin, the dashboard, the register and the minutes download all go through it.
 """
