@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -45,10 +47,21 @@ class DedicatingDecisionInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "starts_at", "organ", "kind", "status", "focus", "item_count"]
+    list_display = [
+        "__str__",
+        "starts_at",
+        "organ",
+        "kind",
+        "status",
+        "focus",
+        "item_count",
+        "communique_link",
+    ]
     list_filter = ["status", "organ", "kind"]
+    list_select_related = ["communique"]
     date_hierarchy = "starts_at"
     search_fields = ["focus_ar", "focus_fr", "venue_ar", "agenda_items__title_ar"]
+    readonly_fields = ["communique_link"]
     inlines = [DedicatingDecisionInline, AgendaItemInline, AttendanceInline]
 
     def get_queryset(self, request):
@@ -57,6 +70,20 @@ class MeetingAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("agenda items"), ordering="item_count")
     def item_count(self, meeting):
         return meeting.item_count
+
+    @admin.display(description=_("communiqué"))
+    def communique_link(self, meeting):
+        """The meeting's communiqué, or the way to compose it once the meeting is held."""
+        communique = getattr(meeting, "communique", None)
+        if communique:
+            url = reverse("admin:meetings_communique_change", args=[communique.pk])
+            return format_html('<a href="{}">{}</a>', url, communique.get_status_display())
+        if meeting.pk and meeting.status == Meeting.Status.HELD:
+            url = reverse("admin:meetings_communique_compose")
+            return format_html(
+                '<a href="{}?meeting={}">{}</a>', url, meeting.pk, _("Compose the communiqué")
+            )
+        return "—"
 
 
 @admin.register(Attendance)

@@ -1,0 +1,33 @@
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Communique, Meeting
+
+
+def make_meeting(day, status=Meeting.Status.HELD):
+    starts_at = timezone.make_aware(datetime.datetime(2020, 1, day, 17))
+    return Meeting.objects.create(starts_at=starts_at, status=status)
+
+
+def test_a_held_meeting_offers_to_compose_its_communique(client, secretariat):
+    held = make_meeting(21)
+    make_meeting(28, status=Meeting.Status.PLANNED)
+    with_communique = make_meeting(14)
+    communique = Communique.objects.create(
+        meeting=with_communique, slug="c", title_ar="بلاغ", body_ar="نص"
+    )
+    client.force_login(secretariat)
+    page = client.get(reverse("admin:meetings_meeting_changelist")).content.decode()
+    compose = reverse("admin:meetings_communique_compose")
+    assert f"{compose}?meeting={held.pk}" in page
+    assert page.count(f"{compose}?meeting=") == 1
+    assert reverse("admin:meetings_communique_change", args=[communique.pk]) in page
+
+
+def test_the_meeting_page_links_its_communique(client, superuser):
+    meeting = make_meeting(21)
+    client.force_login(superuser)
+    page = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert f"?meeting={meeting.pk}" in page.content.decode()
