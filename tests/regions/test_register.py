@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from regions import workflow
-from regions.models import Mandate
+from regions.models import Mandate, Person
 
 from .conftest import CONGRESS_DAY
 
@@ -120,3 +120,30 @@ def test_the_congress_page_shows_the_officials_it_elected(client, secretariat, v
         Mandate.Office.REGIONAL_SECRETARY,
         Mandate.Office.REGIONAL_SECRETARIAT,
     }
+
+
+def add_councillors(region, count):
+    province = region.provinces.first()
+    for n in range(count):
+        person = Person.objects.create(name_ar=f"مستشار {n}", region=region)
+        Mandate.objects.create(
+            person=person,
+            office=Mandate.Office.MUNICIPAL_COUNCILLOR,
+            region=region,
+            province=province,
+            start_date=datetime.date(2015, 9, 4) + datetime.timedelta(days=n),
+        )
+
+
+@pytest.mark.parametrize("councillors", [1, 30])
+def test_the_registers_query_count_does_not_grow_with_mandates(
+    client, secretariat, validated, draa, django_assert_num_queries, councillors
+):
+    add_councillors(draa, councillors)
+    client.force_login(secretariat)
+    # 1 session, 2 the user, 3 its own permissions, 4 its groups' permissions, 5 the chosen
+    # region (form validation), 6 the mandates held on the date, 7 the region's whole history
+    # (both with person, region, province and congress joined), 8 the regions of the form.
+    with django_assert_num_queries(8):
+        response = client.get(URL, {"region": draa.pk})
+    assert len(response.context["public"][0][2]) == councillors + 1  # and the own world's
