@@ -140,3 +140,31 @@ def test_pages_are_still_served_when_the_cache_backend_is_down(client, seed):
         assert response.status_code == 200, path
     invalidate_public_pages()  # the workflow's hook must not fail either
     assert client.get(url).status_code == 200
+
+
+def test_the_workflow_reaches_readers_at_once(
+    client, make_communique, publisher, django_capture_on_commit_callbacks
+):
+    from meetings import workflow
+
+    make_communique(title="بلاغ سابق")
+    approved = make_communique(title="بلاغ مصادق عليه", status=Communique.Status.APPROVED)
+    assert "بلاغ مصادق عليه" not in client.get("/").content.decode()  # cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(approved, actor=publisher)
+    url = approved.get_absolute_url()
+    assert "بلاغ مصادق عليه" in client.get("/").content.decode()
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.correct(
+            approved,
+            actor=publisher,
+            changes={"body_ar": "نص مصحح."},
+            notes={"ar": "تصحيح خطأ مطبعي."},
+            version=approved.version,
+        )
+    assert "تصحيح خطأ مطبعي." in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw(approved, actor=publisher, comment="سحب")
+    assert client.get(url).status_code == 404
+    assert "بلاغ مصادق عليه" not in client.get("/").content.decode()
