@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -116,6 +116,8 @@ def public_page(view):
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["modified"])
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        # A signed-in user gets another page (and no shared copy): say so to HTTP caches too.
+        patch_vary_headers(response, ("Cookie",))
         return get_conditional_response(
             request, etag=entry["etag"], last_modified=int(entry["modified"]), response=response
         )

@@ -224,3 +224,15 @@ def test_unknown_address_is_a_calm_404_page(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert re.search(r'<html lang="ar" dir="rtl">', response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?page=1&x=%3Cscript%3E", "?page=1&page=2", "?q=%00", "?utm_source=" + "a" * 3000],
+)
+def test_unknown_or_hostile_parameters_are_ignored_and_never_echoed(client, seed, query):
+    response = client.get(f"/archive/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html and "aaaaaaaaaa" not in html
+    assert '<link rel="canonical" href="http://testserver/archive/">' in html
