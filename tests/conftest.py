@@ -40,3 +40,11 @@ def publisher(make_user):
 @pytest.fixture
 def superuser(make_user):
     return make_user("root", is_superuser=True)
+
+
+@pytest.fixture
+def english_messages(settings):
+    """For tests that assert messages by their English msgid. The site's default language is
+    Arabic; this makes English the default instead (a request's cookie or Accept-Language
+    still wins)."""
+    settings.LANGUAGE_CODE = "en"

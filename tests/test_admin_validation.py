@@ -55,7 +55,7 @@ def test_a_mandate_ending_before_it_starts_is_refused(admin_client_fr, person):
             "end_date": "2019-01-18",
         },
     )
-    assert "A mandate must end after it starts." in errors_of(response)
+    assert "Un mandat doit se terminer après avoir commencé." in errors_of(response)
     assert not Mandate.objects.exists()
 
 
@@ -71,7 +71,7 @@ def test_a_provincial_congress_outside_its_region_is_refused(admin_client_fr):
             "status": "planned",
         },
     )
-    assert "not in the region" in errors_of(response)
+    assert "ne sont pas dans la région" in errors_of(response)
     assert not Congress.objects.exists()
 
 

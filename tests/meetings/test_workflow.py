@@ -120,6 +120,7 @@ def test_a_step_on_an_old_version_is_refused(make_communique, writer, approver):
         (Status.IN_REVIEW, "unschedule", "Only a scheduled communiqué can be unscheduled"),
     ],
 )
+@pytest.mark.usefixtures("english_messages")
 def test_invalid_transitions_are_refused_with_a_clear_message(
     make_communique, superuser, status, step, fragment
 ):

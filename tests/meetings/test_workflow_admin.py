@@ -150,6 +150,7 @@ def test_an_unknown_step_is_not_found_and_a_get_is_not_allowed(client, superuser
         (Status.WITHDRAWN, "approve", "Only a communiqué in review can be approved"),
     ],
 )
+@pytest.mark.usefixtures("english_messages")
 def test_an_invalid_step_is_refused_with_a_message(
     client, superuser, make_communique, status, action, fragment
 ):
@@ -172,6 +173,7 @@ def test_a_refused_step_says_so_in_arabic_too(client, superuser, make_communique
     assert message_texts(response)
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_the_approver_who_edited_sees_no_approve_button_and_a_forged_approval_is_403(
     client, make_user, make_communique
 ):
@@ -192,6 +194,7 @@ def test_the_approver_who_edited_sees_no_approve_button_and_a_forged_approval_is
     assert communique.status == Status.IN_REVIEW
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_request_changes_without_a_comment_is_refused(client, approver, make_communique):
     communique = make_communique(Status.IN_REVIEW)
     client.force_login(approver)
@@ -201,6 +204,7 @@ def test_request_changes_without_a_comment_is_refused(client, approver, make_com
     assert communique.status == Status.IN_REVIEW
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_saving_the_text_of_an_approved_communique_sends_it_back_to_review(
     client, editor, make_communique
 ):
@@ -215,6 +219,7 @@ def test_saving_the_text_of_an_approved_communique_sends_it_back_to_review(
     assert any("back in review" in m for m in message_texts(response))
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_the_second_of_two_concurrent_saves_is_refused_and_shows_what_changed(
     client, editor, writer, make_communique
 ):

@@ -30,6 +30,7 @@ def test_a_mandate_must_end_after_it_starts_in_the_database(person, draa):
         )
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_a_mandate_ending_before_it_starts_gets_a_clear_message(person, draa):
     mandate = Mandate(
         person=person, office="regional_secretary", region=draa, start_date=JAN, end_date=JAN
@@ -39,6 +40,7 @@ def test_a_mandate_ending_before_it_starts_gets_a_clear_message(person, draa):
     assert "A mandate must end after it starts." in str(error.value)
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_one_regional_secretary_in_office_per_region(person, draa):
     Mandate.objects.create(person=person, office="regional_secretary", region=draa, start_date=JAN)
     other = Person.objects.create(name_ar="عمر بولعيد")
@@ -60,6 +62,7 @@ def test_a_provincial_office_needs_its_province_and_takes_its_region(person):
     assert mandate.region.code == "07"
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_a_province_outside_the_mandate_region_is_refused(person, draa):
     mandate = Mandate(
         person=person,
@@ -90,6 +93,7 @@ def test_a_province_name_is_unique_within_its_region(draa):
         Province.objects.create(region=draa, code="XXX", name_ar="الرشيدية")
 
 
+@pytest.mark.usefixtures("english_messages")
 def test_a_provincial_congress_covers_provinces_of_its_region(draa):
     congress = Congress(level=Congress.Level.PROVINCIAL, region=draa, date=JAN)
     with pytest.raises(ValidationError) as error:
