@@ -138,7 +138,7 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
     matches = [i for i, tok in enumerate(tokens) if _matches(tok, stems)]
     if not matches:
         excerpt = text[:width]
-        return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))  # noqa: S308
+        return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
     # Start a little before the first match, on a word boundary.
     start = matches[0]
     length = 0
@@ -154,7 +154,7 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
         length += len(tokens[i])
     prefix = "…" if start > 0 else ""
     suffix = "…" if length > width else ""
-    return mark_safe(prefix + "".join(out).strip() + suffix)  # noqa: S308
+    return mark_safe(prefix + "".join(out).strip() + suffix)
 
 
 def _matches(token: str, stems: list[str]) -> bool:

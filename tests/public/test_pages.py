@@ -236,3 +236,19 @@ def test_unknown_or_hostile_parameters_are_ignored_and_never_echoed(client, seed
     html = response.content.decode()
     assert "<script>" not in html and "aaaaaaaaaa" not in html
     assert '<link rel="canonical" href="http://testserver/archive/">' in html
+
+
+def test_communique_page_describes_itself_as_a_news_article(client, seed):
+    import json
+
+    seed.title_ar = "بلاغ </script><script>alert(1)</script>"
+    seed.save()
+    html = client.get(seed.get_absolute_url()).content.decode()
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == seed.title_ar
+    assert data["datePublished"].startswith("2020-01-21")
+    assert "<script>alert" not in html
