@@ -237,7 +237,7 @@ def test_the_admin_index_names_everything_in_french(staff_client):
 def test_the_meetings_list_reads_in_arabic(staff_client, meeting):
     page = admin_page(staff_client, "/admin/meetings/meeting/", "ar")
     assert "اختر اجتماع لتغييره" in page  # Django's own "Select %s to change"
-    for column in ["الهيئة", "النوع", "الحالة", "المحور", "نقط جدول الأعمال", "بلاغ"]:
+    for column in ["الهيئة", "النوع", "الحالة", "المحور", "بنود جدول الأعمال", "بلاغ"]:
         assert column in page
     assert "المكتب السياسي — أسبوعي — 2020-01-21" in page
     assert "تحرير البلاغ" in page  # a held meeting without a communiqué offers to compose it
