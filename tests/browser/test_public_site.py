@@ -16,6 +16,13 @@ pytestmark = [
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
+# The elements that stick out of the viewport, named for the failure message.
+WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')]
+  .filter(e => {
+    const r = e.getBoundingClientRect();
+    return r.left < -1 || r.right > innerWidth + 1;
+  })
+  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().width)"""
 
 
 @pytest.fixture
@@ -81,7 +88,8 @@ def test_phone_pages_are_right_to_left_without_horizontal_scrolling(
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 360px"
+    wide = page.evaluate(WIDER_THAN_THE_SCREEN)
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 360px: {wide}"
     screenshot(page, f"{name}-phone")
 
 
