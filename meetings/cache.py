@@ -1,7 +1,9 @@
 """The public page cache, shared by every gunicorn host through `CACHE_URL`.
 
-Every cached page is stored under the current *generation*. `invalidate_public_pages()` starts a
-new generation, so every page cached before is forgotten at once, whatever the backend. The
+Every cached page records the *generation* it was made under, and is served only while that
+generation is current. `invalidate_public_pages()` starts a new generation, so every page cached
+before is forgotten at once, whatever the backend; one request reads both the generation and
+the page in a single round trip. The
 generation also remembers when the next scheduled communiqué becomes public: a page never
 outlives that moment, and the first request after it starts a new generation by itself, so a
 scheduled communiqué appears on time without any job having run.
@@ -47,22 +49,26 @@ def _new_generation(now: datetime.datetime) -> dict:
     return {"token": uuid.uuid4().hex, "next": upcoming}
 
 
-def _current_generation(now: datetime.datetime) -> dict:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(now), timeout=None)
-        # Another host may have added its own first; everybody uses the stored one.
-        generation = cache.get(GENERATION_KEY) or _new_generation(now)
-    elif generation["next"] is not None and generation["next"] <= now:
+def _current_generation(stored: dict | None, now: datetime.datetime) -> dict:
+    """The generation to use, given the one read from the cache (None when missing)."""
+    if stored is None:
+        fresh = _new_generation(now)
+        if cache.add(GENERATION_KEY, fresh, timeout=None):
+            return fresh
+        # Another host added its own first: everybody uses the stored one (unless the cache
+        # is down, where nothing is stored and nothing is shared).
+        return cache.get(GENERATION_KEY) or fresh
+    if stored["next"] is not None and stored["next"] <= now:
         # A scheduled communiqué has just become public: every page made before is stale.
-        generation = _new_generation(now)
-        cache.set(GENERATION_KEY, generation, timeout=None)
-    return generation
+        fresh = _new_generation(now)
+        cache.set(GENERATION_KEY, fresh, timeout=None)
+        return fresh
+    return stored
 
 
-def _page_key(request: HttpRequest, token: str) -> str:
+def _page_key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-pages:{token}:{get_language()}:{path}"
+    return f"public-pages:{get_language()}:{path}"
 
 
 def _is_storable(response: HttpResponse) -> bool:
@@ -91,9 +97,14 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             return private_response(response) if request.method in ("GET", "HEAD") else response
         now = timezone.now()
-        generation = _current_generation(now)
-        key = _page_key(request, generation["token"])
-        entry = cache.get(key)
+        # One round trip: the current generation and this page as last stored; the page is
+        # good only if it was made under the current generation.
+        key = _page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = _current_generation(found.get(GENERATION_KEY), now)
+        entry = found.get(key)
+        if entry is not None and entry["generation"] != generation["token"]:
+            entry = None
         if entry is None:
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
@@ -101,6 +112,7 @@ def public_page(view):
             if not _is_storable(response):
                 return response
             entry = {
+                "generation": generation["token"],
                 "content": response.content,
                 "status": response.status_code,
                 "headers": dict(response.items()),
