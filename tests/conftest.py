@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 from meetings import roles
 
@@ -48,3 +49,12 @@ def english_messages(settings):
     Arabic; this makes English the default instead (a request's cookie or Accept-Language
     still wins)."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request served in French by an
+    earlier test must not leave French active in the thread (URLs would gain /fr/)."""
+    translation.deactivate()  # back to settings.LANGUAGE_CODE, which a test may change
+    yield
+    translation.deactivate()
