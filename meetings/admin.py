@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
@@ -61,7 +61,7 @@ class MeetingAdmin(TabbedTranslationAdmin):
     list_select_related = ["communique"]
     date_hierarchy = "starts_at"
     search_fields = ["focus_ar", "focus_fr", "venue_ar", "agenda_items__title_ar"]
-    readonly_fields = ["communique_link"]
+    readonly_fields = ["communique_link", "decisions_overview"]
     inlines = [DedicatingDecisionInline, AgendaItemInline, AttendanceInline]
 
     def get_queryset(self, request):
@@ -70,6 +70,31 @@ class MeetingAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("agenda items"), ordering="item_count")
     def item_count(self, meeting):
         return meeting.item_count
+
+    @admin.display(description=_("decisions"))
+    def decisions_overview(self, meeting):
+        """The decisions of every agenda item, in order (each is edited under its item)."""
+        if not meeting.pk:
+            return "—"
+        decisions = Decision.objects.filter(agenda_item__meeting=meeting).select_related(
+            "agenda_item"
+        )
+        if not decisions:
+            return "—"
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}. {}</a> — {}</li>',
+            (
+                (
+                    reverse("admin:meetings_agendaitem_change", args=[d.agenda_item_id]),
+                    d.agenda_item.order,
+                    d.get_kind_display(),
+                    d.text,
+                )
+                for d in decisions.order_by("agenda_item__order", "order")
+            ),
+        )
+        return format_html('<ol class="bureau-decisions">{}</ol>', rows)
 
     @admin.display(description=_("communiqué"))
     def communique_link(self, meeting):

@@ -3,7 +3,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Communique, Meeting
+from meetings.models import AgendaItem, Communique, Decision, Meeting
 
 
 def make_meeting(day, status=Meeting.Status.HELD):
@@ -31,3 +31,14 @@ def test_the_meeting_page_links_its_communique(client, superuser):
     client.force_login(superuser)
     page = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
     assert f"?meeting={meeting.pk}" in page.content.decode()
+
+
+def test_the_meeting_page_lists_the_decisions_of_its_agenda(client, superuser):
+    meeting = make_meeting(21)
+    item = AgendaItem.objects.create(meeting=meeting, order=2, title_ar="برنامج المجالس")
+    Decision.objects.create(agenda_item=item, kind="decision", text_ar="تخصيص الاجتماع المقبل")
+    client.force_login(superuser)
+    page = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    html = page.content.decode()
+    assert "تخصيص الاجتماع المقبل" in html
+    assert reverse("admin:meetings_agendaitem_change", args=[item.pk]) in html
