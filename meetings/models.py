@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bureau.text import PlainCharField, PlainSlugField
@@ -50,8 +51,10 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
 
     def __str__(self):
-        date = timezone.localtime(self.starts_at).date()
-        return f"{self.get_organ_display()} — {self.get_kind_display()} — {date:%Y-%m-%d}"
+        # "21 يناير 2020" in Arabic, "21 janvier 2020" in French: an ISO date reads
+        # backwards inside right-to-left text.
+        date = date_format(timezone.localtime(self.starts_at).date())
+        return f"{self.get_organ_display()} — {self.get_kind_display()} — {date}"
 
 
 class Attendance(models.Model):

@@ -196,9 +196,9 @@ def meeting(db):
 
 def test_a_meeting_is_named_in_the_active_language(meeting):
     with translation.override("ar"):
-        assert str(meeting) == "المكتب السياسي — أسبوعي — 2020-01-21"
+        assert str(meeting) == "المكتب السياسي — أسبوعي — 21 يناير 2020"
     with translation.override("fr"):
-        assert str(meeting) == "Bureau politique — hebdomadaire — 2020-01-21"
+        assert str(meeting) == "Bureau politique — hebdomadaire — 21 janvier 2020"
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def test_the_meetings_list_reads_in_arabic(staff_client, meeting):
     assert "اختر اجتماع لتغييره" in page  # Django's own "Select %s to change"
     for column in ["الهيئة", "النوع", "الحالة", "المحور", "بنود جدول الأعمال", "بلاغ"]:
         assert column in page
-    assert "المكتب السياسي — أسبوعي — 2020-01-21" in page
+    assert "المكتب السياسي — أسبوعي — 21 يناير 2020" in page
     assert "تحرير البلاغ" in page  # a held meeting without a communiqué offers to compose it
     assert "Compose the communiqué" not in page
 
@@ -248,5 +248,5 @@ def test_the_meetings_list_reads_in_french(staff_client, meeting):
     page = admin_page(staff_client, "/admin/meetings/meeting/", "fr")
     for column in ["Instance", "Type", "Statut", "Thème", "Points de l&#x27;ordre du jour"]:
         assert column in page
-    assert "Bureau politique — hebdomadaire — 2020-01-21" in page
+    assert "Bureau politique — hebdomadaire — 21 janvier 2020" in page
     assert "Rédiger le communiqué" in page

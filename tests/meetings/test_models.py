@@ -94,4 +94,4 @@ def test_public_means_published_or_scheduled_whose_time_has_come(db):
 
 def test_meeting_str_is_arabic(meeting):
     with translation.override("ar"):
-        assert str(meeting) == "المكتب السياسي — أسبوعي — 2020-01-21"
+        assert str(meeting) == "المكتب السياسي — أسبوعي — 21 يناير 2020"

@@ -165,7 +165,7 @@ def test_related_communiques_share_regions_before_recency(
         make_communique(title="بلاغ أحدث بلا صلة")  # more recent, nothing shared
     html = client.get(seed.get_absolute_url()).content.decode()
     related = html[html.index('id="related-title"') :]
-    assert "اقرأ أيضا" in html
+    assert "قد يعجبك أيضا" in html
     assert related.index(same_region.title_ar) < related.index("بلاغ أحدث بلا صلة")
 
 
