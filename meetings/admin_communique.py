@@ -182,6 +182,20 @@ class ComposeForm(forms.Form):
     )
 
 
+# Set by the workflow only: shown on the change page, never edited there.
+WORKFLOW_FIELDS = [
+    "status",
+    "published_at",
+    "text_edited_by",
+    "approved_by",
+    "version",
+    "corrected_at",
+    "correction_note_ar",
+    "correction_note_fr",
+    "correction_note_en",
+]
+
+
 class CommuniqueAdmin(TabbedTranslationAdmin):
     form = CommuniqueForm
     change_form_template = "admin/meetings/communique/change_form.html"
@@ -197,33 +211,11 @@ class CommuniqueAdmin(TabbedTranslationAdmin):
         (None, {"fields": ["meeting", "title", "slug", "body", "seen_version"]}),
         (
             _("Workflow"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "text_edited_by",
-                    "approved_by",
-                    "version",
-                    "corrected_at",
-                    "correction_note_ar",
-                    "correction_note_fr",
-                    "correction_note_en",
-                ]
-            },
+            {"fields": WORKFLOW_FIELDS},
         ),
     ]
     add_fieldsets = [(None, {"fields": ["meeting", "title", "slug", "body"]})]
-    readonly_fields = [
-        "status",
-        "published_at",
-        "text_edited_by",
-        "approved_by",
-        "version",
-        "corrected_at",
-        "correction_note_ar",
-        "correction_note_fr",
-        "correction_note_en",
-    ]
+    readonly_fields = WORKFLOW_FIELDS
 
     def view_on_site(self, obj):
         # Only what readers can see has a public page; the preview serves the rest.
