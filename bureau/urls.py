@@ -4,9 +4,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from meetings.cache import public_page
-from meetings.sitemaps import SITEMAPS
-from meetings.views import robots_txt
+from public.cache import public_page
+from public.sitemaps import SITEMAPS
+from public.views import robots_txt
 
 admin.site.site_header = _("Bureau — the Political Bureau's back office")
 admin.site.site_title = _("Bureau")
@@ -20,6 +20,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("meetings.urls")),
+    path("", include("public.urls")),
     prefix_default_language=False,
 )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from bureau.text import PlainCharField, PlainSlugField
+from common.text import PlainCharField, PlainSlugField
 from regions.models import Congress, Person, Province, Region
 
 
@@ -288,7 +288,7 @@ class Communique(models.Model):
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at or self.created_at)
         return reverse(
-            "meetings:communique_detail",
+            "public:communique_detail",
             kwargs={
                 "year": local.year,
                 "month": f"{local.month:02d}",

@@ -30,9 +30,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import cache
 from .composer import compose
 from .models import Communique, CommuniqueRevision, CommuniqueTransition, Meeting
+from .signals import communique_changed
 
 Status = Communique.Status
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -301,8 +301,7 @@ def edit(
     if withdrawn:
         comment = gettext("The text changed after approval: it needs a new review.")
         _log(locked, actor, from_status, Status.IN_REVIEW, comment, now)
-        if from_status == Status.SCHEDULED:
-            transaction.on_commit(cache.invalidate_public_pages)
+        _announce(locked, "edit", actor, comment, public=from_status == Status.SCHEDULED)
     _refresh(communique, locked)
     return EditResult(communique, changed, approval_withdrawn=withdrawn)
 
@@ -370,7 +369,7 @@ def correct(
     note = notes[settings.LANGUAGE_CODE].strip()
     _keep_revisions(locked, before, actor, gettext("Correction: %s") % note, now)
     _log(locked, actor, Status.PUBLISHED, Status.PUBLISHED, gettext("Correction: %s") % note, now)
-    transaction.on_commit(cache.invalidate_public_pages)
+    _announce(locked, "correct", actor, note, public=True)
     _refresh(communique, locked)
     return communique
 
@@ -490,8 +489,6 @@ def publish_due(now: datetime.datetime | None = None) -> int:
         for communique in due:
             _publish_scheduled(communique)
             published += 1
-        if published:
-            transaction.on_commit(cache.invalidate_public_pages)
     return published
 
 
@@ -539,10 +536,10 @@ def _transition(name, communique, actor, to_status, comment, version, now, when=
     locked.version += 1
     locked.save(update_fields=update)
     _log(locked, actor, from_status, to_status, comment, now)
-    if to_status in (Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN) or (
+    public = to_status in (Status.PUBLISHED, Status.SCHEDULED, Status.WITHDRAWN) or (
         from_status == Status.SCHEDULED
-    ):
-        transaction.on_commit(cache.invalidate_public_pages)
+    )
+    _announce(locked, name, actor, comment, public=public)
     _refresh(communique, locked)
     return communique
 
@@ -567,6 +564,7 @@ def _publish_scheduled(communique: Communique):
     communique.save(update_fields=["status", "version"])
     comment = gettext("Published at its scheduled time.")
     _log(communique, None, Status.SCHEDULED, Status.PUBLISHED, comment, communique.published_at)
+    _announce(communique, "publish_due", None, comment, public=True)
 
 
 def _check_version(locked: Communique, version: int):
@@ -647,6 +645,20 @@ def _log(communique, actor, from_status, to_status, comment, at):
         to_status=to_status,
         comment=comment,
         at=at,
+    )
+
+
+def _announce(communique, action, actor, comment, *, public):
+    """Tell the apps above (cache, notifications) once the step has committed."""
+    transaction.on_commit(
+        lambda: communique_changed.send(
+            sender=Communique,
+            communique=communique,
+            action=action,
+            actor=actor,
+            comment=comment,
+            public=public,
+        )
     )
 
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bureau.text import PlainCharField, PlainSlugField
+from common.text import PlainCharField, PlainSlugField
 
 from .storage import private_storage
 from .validators import validate_minutes_pdf

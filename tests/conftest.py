@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import translation
 
-from meetings import roles
+from common import roles
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 import pytest
 
-from bureau.text import strip_bidi_controls
+from common.text import strip_bidi_controls
 from regions.models import Person
 
 

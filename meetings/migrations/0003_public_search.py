@@ -1,10 +1,10 @@
 """Arabic full-text search on PostgreSQL (ARABIC.md §7); nothing to do on SQLite.
 
-A normalising SQL function (the same folding as meetings.search.normalize), a stored generated
+A normalising SQL function (the same folding as public.search.normalize), a stored generated
 tsvector of the Arabic title (weight A) and body (weight B) under both the stemming `arabic`
 and the exact-word `simple` configurations, plus every word without its leading conjunction,
 preposition and article (weight D, so that «انصهار» finds «وانصهار», which neither configuration
-does), and a GIN index on it. The column is unknown to the model: only meetings.search reads it.
+does), and a GIN index on it. The column is unknown to the model: only public.search reads it.
 Also a partial index that serves the public lists newest first (Communique.objects.public()).
 """
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings import roles, workflow
+from common import roles
+from meetings import workflow
 from meetings.models import AgendaItem, Communique, Decision, Meeting
 
 Status = Communique.Status

@@ -27,7 +27,7 @@ def scheduled(make_communique, publisher):
 
 def public_url(communique):
     return reverse(
-        "meetings:communique_detail",
+        "public:communique_detail",
         kwargs={"year": 2026, "month": "03", "day": "02", "slug": communique.slug},
     )
 
@@ -89,7 +89,7 @@ def test_the_public_cache_is_forgotten_after_scheduled_publishing(
     scheduled, monkeypatch, django_capture_on_commit_callbacks
 ):
     calls = []
-    monkeypatch.setattr("meetings.cache.invalidate_public_pages", lambda: calls.append(1))
+    monkeypatch.setattr("public.cache.invalidate_public_pages", lambda: calls.append(1))
     with time_machine.travel(SCHEDULED_FOR, tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             workflow.publish_due()

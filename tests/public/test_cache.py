@@ -7,9 +7,9 @@ import pytest
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from meetings.cache import invalidate_public_pages
 from meetings.models import Communique
-from meetings.views import communique_page
+from public.cache import invalidate_public_pages
+from public.views import communique_page
 
 pytestmark = pytest.mark.django_db
 

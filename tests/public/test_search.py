@@ -2,7 +2,7 @@
 
 import pytest
 
-from meetings.search import normalize, parse_query
+from public.search import normalize, parse_query
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, User
 
-from meetings import roles
+from common import roles
 from regions.models import Congress, Election, Mandate, Person, Province, Region, RegionalAccess
 
 CONGRESS_DAY = datetime.date(2020, 1, 18)

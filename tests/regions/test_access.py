@@ -199,7 +199,7 @@ def test_bureau_users_see_every_region(client, secretariat, superuser, own, fore
 
 
 def test_a_user_without_a_tie_sees_no_region(make_user, own):
-    from meetings import roles
+    from common import roles
 
     user = make_user("untied", roles.REGIONAL_SECRETARY)
     assert access.region_ids(user) == frozenset()

@@ -4,7 +4,7 @@ import datetime
 
 from django.urls import reverse
 
-from meetings import roles
+from common import roles
 from regions import access
 from regions.models import Mandate, RegionalAccess
 

@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from meetings import roles, workflow
+from common import roles
+from meetings import workflow
 from meetings.models import AgendaItem, Attendance, Communique, Decision, Meeting
 from regions.models import (
     Congress,

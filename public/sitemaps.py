@@ -5,7 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.urls import reverse
 
-from .models import Communique
+from meetings.models import Communique
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -46,7 +46,7 @@ class PagesSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["meetings:home", "meetings:archive", "meetings:region_index"]
+        return ["public:home", "public:archive", "public:region_index"]
 
     def location(self, item):
         return reverse(item)

@@ -1,6 +1,5 @@
 """Atom and RSS feeds of the latest communiqués, one per language (its URL prefix)."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -9,7 +8,10 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from common.organisation import organisation_name
+
 from .cache import public_page
+from .views import readable
 
 FEED_LENGTH = 20
 
@@ -17,21 +19,18 @@ FEED_LENGTH = 20
 @method_decorator(public_page, name="__call__")
 class LatestRssFeed(Feed):
     def title(self):
-        names = settings.ORGANISATION_NAME
-        return f"{names.get(get_language()) or names['ar']} — {_('Communiqués')}"
+        return f"{organisation_name()} — {_('Communiqués')}"
 
     def link(self):
-        return reverse("meetings:home")
+        return reverse("public:home")
 
     def description(self):
         return _("The latest communiqués of the Political Bureau.")
 
     def feed_url(self):
-        return reverse("meetings:feed_rss")
+        return reverse("public:feed_rss")
 
     def items(self):
-        from .views import readable
-
         return readable()[:FEED_LENGTH]
 
     def item_title(self, item):
@@ -62,4 +61,4 @@ class LatestAtomFeed(LatestRssFeed):
         return self.description()
 
     def feed_url(self):
-        return reverse("meetings:feed_atom")
+        return reverse("public:feed_atom")

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from .models import Communique
+from meetings.models import Communique
 
 # WeasyPrint and fontTools narrate every step at INFO level.
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
@@ -23,7 +23,7 @@ def render_pdf(request: HttpRequest, communique: Communique) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(
-        "meetings/communique_pdf.html",
+        "public/communique_pdf.html",
         {
             "communique": communique,
             "url": unquote(request.build_absolute_uri(communique.get_absolute_url())),

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .models import (
+from ..models import (
     AgendaItem,
     Attendance,
     Decision,
@@ -167,7 +167,3 @@ class DecisionAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("responsible"))
     def responsible(self, decision):
         return decision.responsible_person or decision.responsible_body
-
-
-# The communiqué, its audit trail and revisions: see admin_communique (the workflow issue).
-from . import admin_communique  # noqa: E402,F401

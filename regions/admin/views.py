@@ -11,9 +11,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import access
-from .forms import RegisterForm
-from .models import Congress, Mandate
+from .. import access
+from ..forms import RegisterForm
+from ..models import Congress, Mandate
 
 NO_CONGRESS = "none"
 STATES = [

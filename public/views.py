@@ -1,7 +1,7 @@
 """The public site: Arabic first, French and English where a communiqué is translated.
 
 Every page makes a fixed, small number of queries whatever the size of the archive, and is
-served through the shared page cache (`meetings.cache.public_page`).
+served through the shared page cache (`public.cache.public_page`).
 """
 
 import calendar
@@ -20,10 +20,11 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from meetings.models import AgendaItem, Communique
 from regions.models import Mandate, Region
 
 from .cache import private_response, public_page
-from .models import AgendaItem, Communique
+from .pdf import render_pdf
 from .search import parse_query, search, snippet
 
 PER_PAGE = 10
@@ -150,7 +151,7 @@ def home(request: HttpRequest) -> HttpResponse:
     page = paginate(request, readable())
     return render(
         request,
-        "meetings/home.html",
+        "public/home.html",
         {"page": page, "communiques": page.object_list, **links(request, page=page)},
     )
 
@@ -162,13 +163,13 @@ def communique_page(
     languages = languages_of(communique)
     response = render(
         request,
-        "meetings/communique_detail.html",
+        "public/communique_detail.html",
         {
             "communique": communique,
             "preview": preview,
             "related": related_communiques(communique),
             **links(request, languages=languages),
-            "pdf_url": reverse("meetings:communique_pdf", kwargs=_url_kwargs(communique)),
+            "pdf_url": reverse("public:communique_pdf", kwargs=_url_kwargs(communique)),
         },
     )
     return private_response(response) if preview else response
@@ -190,11 +191,11 @@ def _public_communique(request, year, month, day, slug, suffix=""):
     if get_language() not in languages_of(communique):
         with translation.override(DEFAULT_LANGUAGE):
             return None, redirect(
-                reverse(f"meetings:communique_{suffix or 'detail'}", kwargs=_url_kwargs(communique))
+                reverse(f"public:communique_{suffix or 'detail'}", kwargs=_url_kwargs(communique))
             )
     wanted = _url_kwargs(communique)
     if (year, month, day) != (wanted["year"], wanted["month"], wanted["day"]):
-        name = f"meetings:communique_{suffix or 'detail'}"
+        name = f"public:communique_{suffix or 'detail'}"
         return None, redirect(reverse(name, kwargs=wanted), permanent=True)
     return communique, None
 
@@ -207,8 +208,6 @@ def communique_detail(request, year, month, day, slug):
 
 @public_page
 def communique_pdf(request, year, month, day, slug):
-    from .pdf import render_pdf
-
     communique, elsewhere = _public_communique(request, year, month, day, slug, suffix="pdf")
     if elsewhere:
         return elsewhere
@@ -230,7 +229,7 @@ def archive(request):
     )
     return render(
         request,
-        "meetings/archive.html",
+        "public/archive.html",
         {"years": years, **links(request)},
     )
 
@@ -264,7 +263,7 @@ def archive_year(request, year):
         month["slug"] = f"{month['month']:02d}"
     return render(
         request,
-        "meetings/archive_year.html",
+        "public/archive_year.html",
         {"year": year, "months": months, **links(request)},
     )
 
@@ -282,7 +281,7 @@ def archive_month(request, year, month):
         raise Http404(_("No communiqués this month."))
     return render(
         request,
-        "meetings/archive_month.html",
+        "public/archive_month.html",
         {
             "year": year,
             "month": first,
@@ -314,7 +313,7 @@ def search_page(request):
         results = [(c, snippet(c.body, query)) for c in page.object_list]
     return render(
         request,
-        "meetings/search.html",
+        "public/search.html",
         {
             "query": query,
             "page": page,
@@ -328,7 +327,7 @@ def search_page(request):
 @public_page
 def region_index(request):
     regions = Region.objects.order_by("order", "code")
-    return render(request, "meetings/region_index.html", {"regions": regions, **links(request)})
+    return render(request, "public/region_index.html", {"regions": regions, **links(request)})
 
 
 @public_page
@@ -347,7 +346,7 @@ def region_detail(request, slug):
     page = paginate(request, communiques)
     return render(
         request,
-        "meetings/region_detail.html",
+        "public/region_detail.html",
         {
             "region": region,
             "secretary": secretary,
@@ -361,7 +360,7 @@ def region_detail(request, slug):
 @public_page
 def robots_txt(request):
     content = render_to_string(
-        "meetings/robots.txt",
+        "public/robots.txt",
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
     )
     return HttpResponse(content, content_type="text/plain; charset=utf-8")

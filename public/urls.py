@@ -27,7 +27,7 @@ class Year:
 register_converter(TwoDigits, "dd")
 register_converter(Year, "yyyy")
 
-app_name = "meetings"
+app_name = "public"
 
 # Addresses read like dates: /2020/01/21/<slug>/; strip the slug for the month or the year.
 urlpatterns = [

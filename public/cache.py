@@ -28,6 +28,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from meetings.models import Communique
+
 GENERATION_KEY = "public-pages:generation"
 # How long a page may stay cached when nothing invalidates it (a safety net, not a freshness
 # rule: publication, correction and withdrawal invalidate at once).
@@ -40,9 +42,13 @@ def invalidate_public_pages() -> None:
     cache.set(GENERATION_KEY, _new_generation(timezone.now()), timeout=None)
 
 
-def _new_generation(now: datetime.datetime) -> dict:
-    from .models import Communique
+def on_communique_changed(sender, *, public: bool, **kwargs) -> None:
+    """Receiver of ``meetings.signals.communique_changed`` (sent after commit)."""
+    if public:
+        invalidate_public_pages()
 
+
+def _new_generation(now: datetime.datetime) -> dict:
     upcoming = Communique.objects.filter(
         status=Communique.Status.SCHEDULED, published_at__gt=now
     ).aggregate(next=Min("published_at"))["next"]

@@ -1,0 +1,160 @@
+"""The communiqué's forms in the admin: the text with the version it was opened at, a correction
+with its notes per language, and the choice of a held meeting to compose from."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from . import diff, workflow
+from .composer import compose
+from .models import Communique, Meeting
+
+TEXT_FIELDS = [
+    build_localized_fieldname(f, lang) for f in workflow.TEXT_FIELDS for lang in workflow.LANGUAGES
+]
+
+
+def language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES)[code])
+
+
+class CommuniqueForm(forms.ModelForm):
+    # The version the editor opened: a save made on an older one is refused (no lost update).
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Communique
+        fields = ["meeting", "title", "slug", "body"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflicts = []
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+        else:
+            # A new communiqué on a meeting may start empty: its text is then composed.
+            for name in ("title_ar", "body_ar", "slug"):
+                if name in self.fields:
+                    self.fields[name].required = False
+            if "meeting" in self.fields:
+                self.fields["meeting"].help_text = _(
+                    "Leave the Arabic title and body empty to compose them from the meeting; "
+                    "empty for a standalone statement."
+                )
+        for name in TEXT_FIELDS:
+            if name in self.fields:
+                # The text as the editor opened it comes back with the form, so a refused save
+                # can show what the other person changed.
+                self.fields[name].show_hidden_initial = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return self._compose_if_empty(cleaned)
+        current = Communique.objects.filter(pk=self.instance.pk).first()
+        if current is None:
+            raise ValidationError(_("This communiqué no longer exists."))
+        if cleaned.get("seen_version") != current.version:
+            self.conflicts = self._conflicts(current)
+            raise ValidationError(
+                _(
+                    "Someone else changed this communiqué after you opened it, so your changes "
+                    "were not saved. What they changed is shown below; open the communiqué "
+                    "again and apply your changes to the current text."
+                ),
+                code="stale",
+            )
+        return cleaned
+
+    def _compose_if_empty(self, cleaned):
+        meeting = cleaned.get("meeting")
+        if cleaned.get("title_ar") or cleaned.get("body_ar") or meeting is None:
+            for name in ("title_ar", "body_ar"):
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, self.fields[name].error_messages["required"])
+            return cleaned
+        if meeting.status != Meeting.Status.HELD:
+            self.add_error(
+                "meeting", _("A communiqué can only be composed for a meeting that was held.")
+            )
+            return cleaned
+        draft = compose(meeting)
+        cleaned["title_ar"], cleaned["body_ar"] = draft.title, draft.body
+        return cleaned
+
+    def _conflicts(self, current):
+        conflicts = []
+        for name in TEXT_FIELDS:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            seen = field.widget.value_from_datadict(
+                self.data, self.files, self.add_initial_prefix(name)
+            )
+            now = getattr(current, name) or ""
+            if (seen or "") != now:
+                conflicts.append(
+                    {
+                        "label": field.label,
+                        "diff": diff.diff_html(seen or "", now),
+                    }
+                )
+        return {
+            "fields": conflicts,
+            "status": current.get_status_display(),
+            "editor": current.text_edited_by,
+        }
+
+
+class CorrectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, communique, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = []
+        for lang in workflow.LANGUAGES:
+            direction = "rtl" if translation.get_language_info(lang)["bidi"] else "ltr"
+            attrs = {"dir": direction, "lang": lang}
+            title = build_localized_fieldname("title", lang)
+            body = build_localized_fieldname("body", lang)
+            note = build_localized_fieldname("correction_note", lang)
+            required = lang == settings.LANGUAGE_CODE
+            self.fields[title] = forms.CharField(
+                label=_("Title"),
+                required=required,
+                max_length=300,
+                initial=getattr(communique, title),
+                widget=forms.TextInput(attrs={**attrs, "class": "vLargeTextField"}),
+            )
+            self.fields[body] = forms.CharField(
+                label=_("Body"),
+                required=required,
+                initial=getattr(communique, body),
+                widget=forms.Textarea(attrs={**attrs, "rows": 14, "class": "vLargeTextField"}),
+            )
+            self.fields[note] = forms.CharField(
+                label=_("What was corrected (shown to readers)"),
+                required=required,
+                widget=forms.Textarea(attrs={**attrs, "rows": 2, "class": "vLargeTextField"}),
+            )
+            self.languages.append(
+                {
+                    "code": lang,
+                    "name": language_name(lang),
+                    "fields": [self[title], self[body], self[note]],
+                }
+            )
+        self.fields["version"].initial = communique.version
+
+
+class ComposeForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.filter(
+            status=Meeting.Status.HELD, communique__isnull=True
+        ).order_by("-starts_at"),
+        help_text=_("Held meetings that have no communiqué yet."),
+    )
