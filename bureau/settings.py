@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_tasks",
+    "django_tasks_db",
     "regions",
     "meetings",
     "public",
@@ -87,6 +89,24 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
         {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
     )
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Slow side effects (mail...) run in a worker (`manage.py db_worker`, see docs/deploy.md) from a
+# queue kept in the database; development and tests may run them inline with
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+# Mail: the console while developing, SMTP with TLS in production
+# (EMAIL_URL=smtp+tls://user:password@host:587).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bureau@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's own address, for absolute links in mail and calendars (https://bureau.example.org).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
