@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from . import access
 from .models import Congress, CongressTransition, Mandate, RegionalAccess
+from .signals import congress_changed
 
 Status = Congress.Status
 Action = CongressTransition.Action
@@ -30,6 +31,11 @@ def _lock(congress: Congress) -> Congress:
 
 
 def _log(congress, action, from_status, actor, comment="") -> CongressTransition:
+    transaction.on_commit(
+        lambda: congress_changed.send(
+            sender=Congress, congress=congress, action=action, actor=actor, comment=comment
+        )
+    )
     return CongressTransition.objects.create(
         congress=congress,
         action=action,
