@@ -76,10 +76,10 @@ class CommuniqueForm(forms.ModelForm):
                 if name in self.fields and not cleaned.get(name):
                     self.add_error(name, self.fields[name].error_messages["required"])
             return cleaned
-        if meeting.status != Meeting.Status.HELD:
-            self.add_error(
-                "meeting", _("A communiqué can only be composed for a meeting that was held.")
-            )
+        try:
+            workflow.check_composable(meeting)
+        except workflow.InvalidTransition as refusal:
+            self.add_error("meeting", refusal.message)
             return cleaned
         draft = compose(meeting)
         cleaned["title_ar"], cleaned["body_ar"] = draft.title, draft.body

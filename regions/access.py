@@ -93,10 +93,6 @@ def regions(user) -> QuerySet[Region]:
     return scope(user, Region.objects.all())
 
 
-def provinces(user) -> QuerySet[Province]:
-    return scope(user, Province.objects.all())
-
-
 def congresses(user) -> QuerySet[Congress]:
     return scope(user, Congress.objects.all())
 

@@ -61,11 +61,6 @@ class Province(models.Model):
         return self.name
 
 
-class CongressQuerySet(models.QuerySet):
-    def in_region(self, region):
-        return self.filter(region=region)
-
-
 class Congress(models.Model):
     """A regional or provincial congress (مؤتمر) and its outcome."""
 
@@ -102,8 +97,6 @@ class Congress(models.Model):
         validators=[validate_minutes_pdf],
         blank=True,
     )
-
-    objects = CongressQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]

@@ -1,12 +1,15 @@
-"""A congress outcome's transitions: recorded by the region, submitted, validated or sent back
-by the bureau. Each is one function: guard, atomic write under a row lock, log entry."""
+"""A congress outcome's steps: recorded by the region, submitted, validated or sent back by the
+bureau (docs/workflow.md). Each is one function with the communiqué workflow's vocabulary,
+``step(congress, *, actor)``: guard (``NotAllowed``), atomic write under a row lock, state check
+(``InvalidTransition``), log entry, and ``regions.signals.congress_changed`` after commit."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common.workflow import InvalidTransition, NotAllowed
 
 from . import access
 from .models import Congress, CongressTransition, Mandate, RegionalAccess
@@ -20,10 +23,6 @@ TOP_OFFICE = {
     Congress.Level.REGIONAL: Mandate.Office.REGIONAL_SECRETARY,
     Congress.Level.PROVINCIAL: Mandate.Office.PROVINCIAL_SECRETARY,
 }
-
-
-class TransitionError(Exception):
-    """The congress is not in a state that allows this step; the message says why."""
 
 
 def _lock(congress: Congress) -> Congress:
@@ -54,10 +53,10 @@ def _move(congress: Congress, locked: Congress, status, action, actor, comment="
     return _log(locked, action, from_status, actor, comment)
 
 
-def record_outcome(congress: Congress, actor) -> CongressTransition:
+def record_outcome(congress: Congress, *, actor) -> CongressTransition:
     """Log that the actor saved the congress's outcome; a planned congress now past is held."""
     if not access.can_change_congress(actor, congress):
-        raise PermissionDenied
+        raise NotAllowed(_("You are not allowed to do this."))
     with transaction.atomic():
         locked = _lock(congress)
         status = locked.status
@@ -66,20 +65,20 @@ def record_outcome(congress: Congress, actor) -> CongressTransition:
         return _move(congress, locked, status, Action.RECORDED, actor)
 
 
-def submit_congress(congress: Congress, actor) -> CongressTransition:
+def submit(congress: Congress, *, actor) -> CongressTransition:
     if not actor.has_perm("regions.submit_congress"):
-        raise PermissionDenied
+        raise NotAllowed(_("You are not allowed to do this."))
     if not access.congresses(actor).filter(pk=congress.pk).exists():
-        raise PermissionDenied
+        raise NotAllowed(_("You are not allowed to do this."))
     with transaction.atomic():
         locked = _lock(congress)
         if locked.status != Status.HELD:
-            raise TransitionError(
+            raise InvalidTransition(
                 _("Only a held congress whose outcome is recorded can be submitted.")
             )
         missing = _missing_for_submission(locked)
         if missing:
-            raise TransitionError(
+            raise InvalidTransition(
                 _("The outcome is incomplete: %(missing)s.") % {"missing": "، ".join(missing)}
             )
         return _move(congress, locked, Status.SUBMITTED, Action.SUBMITTED, actor)
@@ -103,18 +102,18 @@ def _missing_for_submission(congress: Congress) -> list[str]:
 
 def _guard_bureau(congress: Congress, actor) -> None:
     if not actor.has_perm("regions.validate_congress"):
-        raise PermissionDenied
+        raise NotAllowed(_("You are not allowed to do this."))
     if not access.congresses(actor).filter(pk=congress.pk).exists():
-        raise PermissionDenied
+        raise NotAllowed(_("You are not allowed to do this."))
 
 
-def validate_congress(congress: Congress, actor) -> CongressTransition:
+def validate(congress: Congress, *, actor) -> CongressTransition:
     """Accept the outcome: the elected start their mandates and end their predecessors'."""
     _guard_bureau(congress, actor)
     with transaction.atomic():
         locked = _lock(congress)
         if locked.status != Status.SUBMITTED:
-            raise TransitionError(_("Only a congress awaiting validation can be validated."))
+            raise InvalidTransition(_("Only a congress awaiting validation can be validated."))
         _install_officers(locked)
         return _move(congress, locked, Status.VALIDATED, Action.VALIDATED, actor)
 
@@ -126,7 +125,7 @@ def _install_officers(congress: Congress) -> None:
             office=office, region=congress.region, province_id=province_id
         )
         if seats.filter(start_date__gte=congress.date).exists():
-            raise TransitionError(
+            raise InvalidTransition(
                 _(
                     "A mandate of %(office)s starts on or after the congress date: "
                     "correct the register before validating."
@@ -151,13 +150,13 @@ def _install_officers(congress: Congress) -> None:
             ).update(mandate=mandate)
 
 
-def send_back_congress(congress: Congress, actor, comment: str) -> CongressTransition:
+def send_back(congress: Congress, *, actor, comment: str = "") -> CongressTransition:
     _guard_bureau(congress, actor)
     comment = (comment or "").strip()
     if not comment:
-        raise TransitionError(_("Say what must be corrected: a comment is required."))
+        raise InvalidTransition(_("Say what must be corrected: a comment is required."))
     with transaction.atomic():
         locked = _lock(congress)
         if locked.status != Status.SUBMITTED:
-            raise TransitionError(_("Only a congress awaiting validation can be sent back."))
+            raise InvalidTransition(_("Only a congress awaiting validation can be sent back."))
         return _move(congress, locked, Status.HELD, Action.SENT_BACK, actor, comment)

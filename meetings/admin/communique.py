@@ -18,21 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from common.workflow import forbidden_when_not_allowed
+
 from .. import diff, preview, workflow
 from ..forms import TEXT_FIELDS, CommuniqueForm, ComposeForm, CorrectionForm, language_name
 from ..models import Communique
-
-DONE = {
-    "submit": _("Submitted for review."),
-    "request_changes": _("Sent back to the editor as a draft."),
-    "approve": _("Approved."),
-    "publish": _("Published: readers can see it now."),
-    "schedule": _("Scheduled: it becomes public at the chosen time."),
-    "unschedule": _("The scheduled publication is cancelled; the communiqué is approved."),
-    "withdraw": _("Withdrawn: readers no longer see it."),
-    "recompose": _("The Arabic title and body were composed again from the meeting."),
-}
-
 
 # Set by the workflow only: shown on the change page, never edited there.
 WORKFLOW_FIELDS = [
@@ -93,9 +83,8 @@ class CommuniqueAdmin(TabbedTranslationAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except workflow.NotAllowed as refusal:
-            raise PermissionDenied(refusal.message) from refusal
+            with forbidden_when_not_allowed():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except workflow.WorkflowError as refusal:
             # Lost a race after the form was checked: nothing was saved.
             messages.error(request, refusal.message)
@@ -201,63 +190,53 @@ class CommuniqueAdmin(TabbedTranslationAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         communique = self._get_viewable(request, object_id)
-        if action not in workflow.TRANSITIONS and action != "recompose":
+        step = workflow.ACTIONS.get(action)
+        if step is None or step.own_page:
             raise Http404
-        version = _integer(request.POST.get("version"))
-        comment = request.POST.get("comment", "")
+        arguments = {
+            "comment": request.POST.get("comment", ""),
+            "version": _integer(request.POST.get("version")),
+        }
+        if step.needs_time:
+            arguments["when"] = _local_datetime(request.POST.get("publish_at", ""))
         try:
-            if action == "recompose":
-                workflow.recompose(
-                    communique, actor=request.user, version=-1 if version is None else version
-                )
-            elif action == "schedule":
-                when = _local_datetime(request.POST.get("publish_at", ""))
-                workflow.schedule(
-                    communique, actor=request.user, when=when, comment=comment, version=version
-                )
-            else:
-                workflow.TRANSITIONS[action](
-                    communique, actor=request.user, comment=comment, version=version
-                )
-        except workflow.NotAllowed as refusal:
-            raise PermissionDenied(refusal.message) from refusal
+            with forbidden_when_not_allowed():
+                step.run(communique, actor=request.user, **arguments)
         except workflow.WorkflowError as refusal:
             messages.error(request, refusal.message)
         else:
-            self.log_change(request, communique, str(workflow.ACTIONS[action].label))
-            messages.success(request, DONE[action])
+            self.log_change(request, communique, str(step.label))
+            messages.success(request, step.done)
         return redirect(self._change_url(communique))
 
     def correct_view(self, request, object_id):
         communique = self._get_viewable(request, object_id)
-        if not request.user.has_perm(workflow.ACTIONS["correct"].permission):
+        step = workflow.ACTIONS["correct"]
+        if not request.user.has_perm(step.permission):
             raise PermissionDenied
-        if workflow.effective_status(communique) != Communique.Status.PUBLISHED:
-            messages.error(
-                request, workflow.REFUSALS["correct"] % {"status": communique.get_status_display()}
-            )
+        if not step.allowed(communique, request.user):
+            messages.error(request, step.refuse(communique).message)
             return redirect(self._change_url(communique))
         form = CorrectionForm(request.POST or None, communique=communique)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
-                workflow.correct(
-                    communique,
-                    actor=request.user,
-                    changes={f: data[f] for f in TEXT_FIELDS},
-                    notes={
-                        lang: data[build_localized_fieldname("correction_note", lang)]
-                        for lang in workflow.LANGUAGES
-                    },
-                    version=data["version"],
-                )
-            except workflow.NotAllowed as refusal:
-                raise PermissionDenied(refusal.message) from refusal
+                with forbidden_when_not_allowed():
+                    step.run(
+                        communique,
+                        actor=request.user,
+                        changes={f: data[f] for f in TEXT_FIELDS},
+                        notes={
+                            lang: data[build_localized_fieldname("correction_note", lang)]
+                            for lang in workflow.LANGUAGES
+                        },
+                        version=data["version"],
+                    )
             except workflow.WorkflowError as refusal:
                 form.add_error(None, refusal.message)
             else:
                 self.log_change(request, communique, gettext("Corrected"))
-                messages.success(request, _("Corrected: readers see the new text and the note."))
+                messages.success(request, step.done)
                 return redirect(self._change_url(communique))
         return self._page(
             request,
@@ -319,11 +298,10 @@ class CommuniqueAdmin(TabbedTranslationAdmin):
         form = ComposeForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                communique = workflow.compose_draft(
-                    form.cleaned_data["meeting"], actor=request.user
-                )
-            except workflow.NotAllowed as refusal:
-                raise PermissionDenied(refusal.message) from refusal
+                with forbidden_when_not_allowed():
+                    communique = workflow.compose_draft(
+                        form.cleaned_data["meeting"], actor=request.user
+                    )
             except workflow.WorkflowError as refusal:
                 form.add_error("meeting", refusal.message)
             else:

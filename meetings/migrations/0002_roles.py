@@ -1,7 +1,8 @@
 """Create the role groups with exactly the permissions each needs (app_label.codename)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from common.permissions import ensure_permissions, permissions
 
 VIEW_MEETINGS = [
     "meetings.view_meeting",
@@ -59,22 +60,11 @@ ROLES = {
 
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations; roles need them now.
-    for app_label in ("auth", "regions", "meetings"):
-        app_config = apps.get_app_config(app_label)
-        app_config.models_module = True  # the migration state's stub lacks it
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+    ensure_permissions(apps, "auth", "regions", "meetings")
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, perms in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        wanted = []
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(wanted)
+        group.permissions.set(list(permissions(apps, perms)))
 
 
 def remove_roles(apps, schema_editor):

@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.workflow import WorkflowError, forbidden_when_not_allowed
+
 from .. import access, workflow
 from ..forms import CongressForm, PrivateFileInput, SendBackForm
 from ..models import (
@@ -120,7 +122,7 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        workflow.record_outcome(form.instance, request.user)
+        workflow.record_outcome(form.instance, actor=request.user)
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -178,21 +180,23 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
         congress = self.get_object(request, unquote(object_id))
         if not self.has_view_permission(request, congress):
             raise PermissionDenied
+        steps = {
+            "submit": (workflow.submit, _("The outcome was submitted to the bureau.")),
+            "validate": (
+                workflow.validate,
+                _("The outcome was validated; the elected officials' mandates start."),
+            ),
+            "send-back": (workflow.send_back, _("The outcome was sent back to the region.")),
+        }
+        if step not in steps:
+            raise Http404
+        take, done = steps[step]
+        arguments = {"comment": request.POST.get("comment", "")} if step == "send-back" else {}
         try:
-            if step == "submit":
-                workflow.submit_congress(congress, request.user)
-                done = _("The outcome was submitted to the bureau.")
-            elif step == "validate":
-                workflow.validate_congress(congress, request.user)
-                done = _("The outcome was validated; the elected officials' mandates start.")
-            elif step == "send-back":
-                comment = request.POST.get("comment", "")
-                workflow.send_back_congress(congress, request.user, comment)
-                done = _("The outcome was sent back to the region.")
-            else:
-                raise Http404
-        except workflow.TransitionError as error:
-            messages.error(request, str(error))
+            with forbidden_when_not_allowed():
+                take(congress, actor=request.user, **arguments)
+        except WorkflowError as refusal:
+            messages.error(request, refusal.message)
         else:
             messages.success(request, done)
         return redirect("admin:regions_congress_change", congress.pk)

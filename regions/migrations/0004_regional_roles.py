@@ -1,7 +1,8 @@
 """Give the roles the permissions of congress outcomes (issue 5), adding to meetings/0002's groups."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from common.permissions import ensure_permissions, permissions
 
 ADD = {
     "regional secretary": [
@@ -27,18 +28,8 @@ ADD = {
 }
 
 
-def permissions(apps, names):
-    Permission = apps.get_model("auth", "Permission")
-    for name in names:
-        app_label, codename = name.split(".")
-        yield Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("regions")
-    app_config.models_module = True  # the migration state's stub lacks it
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
+    ensure_permissions(apps, "regions")
     Group = apps.get_model("auth", "Group")
     for name, perms in ADD.items():
         group, _ = Group.objects.get_or_create(name=name)

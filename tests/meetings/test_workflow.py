@@ -132,7 +132,7 @@ def test_invalid_transitions_are_refused_with_a_clear_message(
     communique = make_communique(status)
     steps = CommuniqueTransition.objects.count()
     with pytest.raises(workflow.InvalidTransition) as refusal:
-        workflow.TRANSITIONS[step](communique, actor=superuser, comment="x")
+        workflow.ACTIONS[step].run(communique, actor=superuser, comment="x")
     assert fragment in str(refusal.value.message)
     communique.refresh_from_db()
     assert communique.status == status
@@ -144,7 +144,7 @@ def test_some_steps_need_a_comment(make_communique, superuser, step):
     status = Status.IN_REVIEW if step == "request_changes" else Status.PUBLISHED
     communique = make_communique(status)
     with pytest.raises(workflow.InvalidTransition):
-        workflow.TRANSITIONS[step](communique, actor=superuser, comment="  ")
+        workflow.ACTIONS[step].run(communique, actor=superuser, comment="  ")
     communique.refresh_from_db()
     assert communique.status == status
 
@@ -242,7 +242,7 @@ def test_public_changes_forget_the_public_cache_after_commit(
                 version=communique.version,
             )
         else:
-            workflow.TRANSITIONS[step](communique, actor=publisher, comment="سبب")
+            workflow.ACTIONS[step].run(communique, actor=publisher, comment="سبب")
         assert calls == []  # not before the commit
     assert calls == [step]
 

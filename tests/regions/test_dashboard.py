@@ -60,8 +60,8 @@ def test_the_dashboard_shows_the_newly_elected_secretary(client, secretariat, dr
     congress.save()
     own["election"].office = Mandate.Office.REGIONAL_SECRETARY
     own["election"].save()
-    workflow.submit_congress(congress, draa_secretary)
-    workflow.validate_congress(congress, secretariat)
+    workflow.submit(congress, actor=draa_secretary)
+    workflow.validate(congress, actor=secretariat)
     client.force_login(secretariat)
     response = client.get(URL)
     tile = next(t for t in response.context["tiles"] if t["region"].code == "08")

@@ -25,8 +25,8 @@ def validated(own, draa_secretary, secretariat):
     congress.minutes = "congress-minutes/minutes.pdf"
     congress.save()
     congress.elections.create(person=draa_secretary.person, office="regional_secretary")
-    workflow.submit_congress(congress, draa_secretary)
-    workflow.validate_congress(congress, secretariat)
+    workflow.submit(congress, actor=draa_secretary)
+    workflow.validate(congress, actor=secretariat)
     return congress
 
 

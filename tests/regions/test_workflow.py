@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -42,7 +41,7 @@ def change_url(congress):
 @pytest.fixture
 def submitted(own, draa_secretary):
     congress = complete(own, draa_secretary.person)
-    workflow.submit_congress(congress, draa_secretary)
+    workflow.submit(congress, actor=draa_secretary)
     return congress
 
 
@@ -65,8 +64,8 @@ def test_an_incomplete_outcome_cannot_be_submitted(client, draa_secretary, own):
     assert response.status_code == 200
     [message] = list(response.context["messages"])
     assert message.level_tag == "error"
-    with pytest.raises(workflow.TransitionError):
-        workflow.submit_congress(own["congress"], draa_secretary)
+    with pytest.raises(workflow.InvalidTransition):
+        workflow.submit(own["congress"], actor=draa_secretary)
     own["congress"].refresh_from_db()
     assert own["congress"].status == Congress.Status.HELD
     assert not CongressTransition.objects.exists()
@@ -75,14 +74,14 @@ def test_an_incomplete_outcome_cannot_be_submitted(client, draa_secretary, own):
 def test_a_congress_still_to_come_cannot_be_submitted(draa_secretary, own):
     congress = complete(own, draa_secretary.person)
     with time_machine.travel(datetime.date(2020, 1, 1)):
-        with pytest.raises(workflow.TransitionError):
-            workflow.submit_congress(congress, draa_secretary)
+        with pytest.raises(workflow.InvalidTransition):
+            workflow.submit(congress, actor=draa_secretary)
 
 
 def test_the_bureau_does_not_submit_for_a_region(secretariat, draa_secretary, own):
     congress = complete(own, draa_secretary.person)
-    with pytest.raises(PermissionDenied):
-        workflow.submit_congress(congress, secretariat)
+    with pytest.raises(workflow.NotAllowed):
+        workflow.submit(congress, actor=secretariat)
 
 
 def test_recording_a_planned_congress_that_took_place_marks_it_held(client, draa_secretary, draa):
@@ -148,7 +147,7 @@ def test_secretariat_validates_and_the_elected_take_office(
 
 
 def test_public_offices_are_not_ended_by_a_congress(secretariat, own, submitted):
-    workflow.validate_congress(submitted, secretariat)
+    workflow.validate(submitted, actor=secretariat)
     own["mandate"].refresh_from_db()
     assert own["mandate"].end_date is None
 
@@ -159,10 +158,10 @@ def test_a_secretary_cannot_validate_or_send_back(client, draa_secretary, submit
     assert client.post(step_url(submitted, step), {"comment": "ok"}).status_code == 403
     submitted.refresh_from_db()
     assert submitted.status == Congress.Status.SUBMITTED
-    with pytest.raises(PermissionDenied):
-        workflow.validate_congress(submitted, draa_secretary)
-    with pytest.raises(PermissionDenied):
-        workflow.send_back_congress(submitted, draa_secretary, "ok")
+    with pytest.raises(workflow.NotAllowed):
+        workflow.validate(submitted, actor=draa_secretary)
+    with pytest.raises(workflow.NotAllowed):
+        workflow.send_back(submitted, actor=draa_secretary, comment="ok")
 
 
 @pytest.mark.parametrize("role", ["editor", "approver", "publisher"])
@@ -170,15 +169,15 @@ def test_other_bureau_roles_cannot_validate(client, request, submitted, role):
     user = request.getfixturevalue(role)
     client.force_login(user)
     assert client.post(step_url(submitted, "validate")).status_code in (403, 404)
-    with pytest.raises(PermissionDenied):
-        workflow.validate_congress(submitted, user)
+    with pytest.raises(workflow.NotAllowed):
+        workflow.validate(submitted, actor=user)
     submitted.refresh_from_db()
     assert submitted.status == Congress.Status.SUBMITTED
 
 
 def test_sending_back_needs_a_comment(secretariat, submitted):
-    with pytest.raises(workflow.TransitionError):
-        workflow.send_back_congress(submitted, secretariat, "  ")
+    with pytest.raises(workflow.InvalidTransition):
+        workflow.send_back(submitted, actor=secretariat, comment="  ")
     submitted.refresh_from_db()
     assert submitted.status == Congress.Status.SUBMITTED
 
@@ -208,17 +207,17 @@ def test_a_sent_back_outcome_is_the_regions_to_correct_again(
 def test_a_validated_outcome_is_final_for_the_secretary(
     client, secretariat, draa_secretary, own, submitted
 ):
-    workflow.validate_congress(submitted, secretariat)
+    workflow.validate(submitted, actor=secretariat)
     client.force_login(draa_secretary)
     page = client.get(change_url(submitted))
     assert page.status_code == 200
     assert draa_secretary.person.name in page.content.decode()  # the officials it elected
     data = congress_data(own["region"], delegates="1", **management("elections"))
     assert client.post(change_url(submitted), data).status_code == 403
-    with pytest.raises(PermissionDenied):
-        workflow.record_outcome(submitted, draa_secretary)
-    with pytest.raises(workflow.TransitionError):
-        workflow.send_back_congress(submitted, secretariat, "trop tard")
+    with pytest.raises(workflow.NotAllowed):
+        workflow.record_outcome(submitted, actor=draa_secretary)
+    with pytest.raises(workflow.InvalidTransition):
+        workflow.send_back(submitted, actor=secretariat, comment="trop tard")
 
 
 def test_validation_is_refused_when_the_register_has_a_later_holder(secretariat, own, submitted):
@@ -231,8 +230,8 @@ def test_validation_is_refused_when_the_register_has_a_later_holder(secretariat,
         region=own["region"],
         start_date=datetime.date(2020, 2, 1),
     )
-    with pytest.raises(workflow.TransitionError):
-        workflow.validate_congress(submitted, secretariat)
+    with pytest.raises(workflow.InvalidTransition):
+        workflow.validate(submitted, actor=secretariat)
     submitted.refresh_from_db()
     assert submitted.status == Congress.Status.SUBMITTED
     assert not submitted.elected_mandates.exists()
@@ -240,12 +239,12 @@ def test_validation_is_refused_when_the_register_has_a_later_holder(secretariat,
 
 def test_every_step_is_logged_with_its_actor(client, secretariat, draa_secretary, own):
     congress = complete(own, draa_secretary.person)
-    workflow.record_outcome(congress, draa_secretary)
-    workflow.submit_congress(congress, draa_secretary)
-    workflow.send_back_congress(congress, secretariat, "Le nombre de délégués ?")
-    workflow.record_outcome(congress, draa_secretary)
-    workflow.submit_congress(congress, draa_secretary)
-    workflow.validate_congress(congress, secretariat)
+    workflow.record_outcome(congress, actor=draa_secretary)
+    workflow.submit(congress, actor=draa_secretary)
+    workflow.send_back(congress, actor=secretariat, comment="Le nombre de délégués ?")
+    workflow.record_outcome(congress, actor=draa_secretary)
+    workflow.submit(congress, actor=draa_secretary)
+    workflow.validate(congress, actor=secretariat)
     log = list(congress.transitions.order_by("at", "id"))
     assert [(s.action, s.actor) for s in log] == [
         ("recorded", draa_secretary),
