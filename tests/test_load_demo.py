@@ -1,8 +1,9 @@
 import datetime
 
+import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from meetings.models import Communique, Meeting
 
@@ -52,3 +53,14 @@ def test_generated_communiques_are_published_and_added_each_time(db):
     assert generated.count() == 50
     assert generated.public().count() == 50
     assert generated.values("title_ar").distinct().count() > 10
+
+
+def test_generate_communiques_command_adds_them_without_the_demo(db, capsys):
+    call_command("generate_communiques", 15)
+    assert "15 communiqués generated." in capsys.readouterr().out
+    assert Communique.objects.public().count() == 15
+
+
+def test_generate_communiques_refuses_a_count_below_one(db):
+    with pytest.raises(CommandError):
+        call_command("generate_communiques", 0)

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from meetings.management.commands.load_demo import DRAA_CONGRESS_DAY, DRAA_OFFICERS
+from meetings.demo.territory import DRAA_CONGRESS_DAY, DRAA_OFFICERS
 from regions.models import Congress, Mandate, Person, Region
 
 from .conftest import PDF

@@ -1,0 +1,14 @@
+"""The demo (`make demo`): the story around the seed meeting, the accounts, and optionally
+generated communiqués for benchmarks. ``load`` is what ``manage.py load_demo`` runs."""
+
+from django.db import transaction
+
+from .accounts import load_accounts
+from .story import DemoStory
+
+
+def load(password: str) -> list[tuple[str, str]]:
+    """Load the story and the accounts (idempotent); returns the accounts as (username, role)."""
+    with transaction.atomic():
+        DemoStory().load()
+        return load_accounts(password)
