@@ -198,6 +198,14 @@ class Decision(models.Model):
         return f"{self.get_kind_display()}: {self.text[:80]}"
 
 
+def translated_into(language: str) -> Q:
+    """The communiqués readable in ``language``: all of them in Arabic (the text every
+    communiqué has), those with a title and a body in that language otherwise."""
+    if language == settings.LANGUAGE_CODE:
+        return Q()
+    return Q(**{f"title_{language}__gt": "", f"body_{language}__gt": ""})
+
+
 class CommuniqueQuerySet(models.QuerySet):
     def public(self, now=None):
         """What a reader may see: published, or scheduled and whose time has come."""
@@ -206,6 +214,9 @@ class CommuniqueQuerySet(models.QuerySet):
             status__in=[Communique.Status.PUBLISHED, Communique.Status.SCHEDULED],
             published_at__lte=now,
         )
+
+    def readable_in(self, language: str):
+        return self.filter(translated_into(language))
 
 
 class Communique(models.Model):
@@ -296,6 +307,15 @@ class Communique(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def languages(self) -> list[str]:
+        """The languages this communiqué can be read in, Arabic first."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code == settings.LANGUAGE_CODE
+            or (getattr(self, f"title_{code}") and getattr(self, f"body_{code}"))
+        ]
 
 
 class CommuniqueTransition(models.Model):

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 
-from meetings.models import Communique
+from meetings.models import Communique, translated_into
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -19,7 +19,7 @@ class CommuniqueSitemap(Sitemap):
     def items(self):
         translated = {
             f"has_{code}": Case(
-                When(Q(**{f"title_{code}__gt": "", f"body_{code}__gt": ""}), then=Value(True)),
+                When(translated_into(code), then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
             )

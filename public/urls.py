@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import archive, views
 from .feeds import LatestAtomFeed, LatestRssFeed
 
 
@@ -15,7 +15,8 @@ class TwoDigits:
 
 
 class Year:
-    regex = "[0-9]{4}"
+    # The archive starts in the twentieth century; a year like 9999 is no address at all.
+    regex = "(?:19|20)[0-9]{2}"
 
     def to_python(self, value):
         return int(value)
@@ -32,14 +33,14 @@ app_name = "public"
 # Addresses read like dates: /2020/01/21/<slug>/; strip the slug for the month or the year.
 urlpatterns = [
     path("", views.home, name="home"),
-    path("archive/", views.archive, name="archive"),
+    path("archive/", archive.ArchiveIndex.as_view(), name="archive"),
     path("search/", views.search_page, name="search"),
     path("regions/", views.region_index, name="region_index"),
     path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("feed/rss/", LatestRssFeed(), name="feed_rss"),
     path("feed/atom/", LatestAtomFeed(), name="feed_atom"),
-    path("<yyyy:year>/", views.archive_year, name="archive_year"),
-    path("<yyyy:year>/<dd:month>/", views.archive_month, name="archive_month"),
+    path("<yyyy:year>/", archive.YearArchive.as_view(), name="archive_year"),
+    path("<yyyy:year>/<dd:month>/", archive.MonthArchive.as_view(), name="archive_month"),
     path(
         "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/",
         views.communique_detail,

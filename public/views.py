@@ -4,13 +4,9 @@ Every page makes a fixed, small number of queries whatever the size of the archi
 served through the shared page cache (`public.cache.public_page`).
 """
 
-import calendar
-import datetime
-
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -37,26 +33,8 @@ DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 def readable(language: str | None = None) -> QuerySet:
-    """The public communiqués a reader of `language` can read: all of them in Arabic, the
-    translated ones in the other languages."""
-    language = language or get_language() or DEFAULT_LANGUAGE
-    communiques = Communique.objects.public()
-    if language != DEFAULT_LANGUAGE:
-        communiques = communiques.filter(
-            **{f"title_{language}__gt": "", f"body_{language}__gt": ""}
-        )
-    return communiques
-
-
-def languages_of(communique: Communique) -> list[str]:
-    """The languages this communiqué can be read in, Arabic first."""
-    return [DEFAULT_LANGUAGE] + [
-        code
-        for code in LANGUAGE_CODES
-        if code != DEFAULT_LANGUAGE
-        and getattr(communique, f"title_{code}")
-        and getattr(communique, f"body_{code}")
-    ]
+    """The public communiqués a reader of ``language`` (the active one) can read."""
+    return Communique.objects.public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
 
 
 def related_communiques(communique: Communique) -> list[Communique]:
@@ -160,7 +138,7 @@ def communique_page(
     request: HttpRequest, communique: Communique, *, preview: bool = False
 ) -> HttpResponse:
     """The public page of one communiqué; the admin's preview renders it the same way."""
-    languages = languages_of(communique)
+    languages = communique.languages()
     response = render(
         request,
         "public/communique_detail.html",
@@ -169,34 +147,22 @@ def communique_page(
             "preview": preview,
             "related": related_communiques(communique),
             **links(request, languages=languages),
-            "pdf_url": reverse("public:communique_pdf", kwargs=_url_kwargs(communique)),
+            "pdf_url": communique.get_absolute_url() + "pdf/",
         },
     )
     return private_response(response) if preview else response
 
 
-def _url_kwargs(communique: Communique) -> dict:
-    local = timezone.localtime(communique.published_at or communique.created_at)
-    return {
-        "year": local.year,
-        "month": f"{local.month:02d}",
-        "day": f"{local.day:02d}",
-        "slug": communique.slug,
-    }
-
-
 def _public_communique(request, year, month, day, slug, suffix=""):
     """The public communiqué at this address, or a redirect to where it lives, or a 404."""
     communique = get_object_or_404(Communique.objects.public(), slug=slug)
-    if get_language() not in languages_of(communique):
+    if get_language() not in communique.languages():
         with translation.override(DEFAULT_LANGUAGE):
-            return None, redirect(
-                reverse(f"public:communique_{suffix or 'detail'}", kwargs=_url_kwargs(communique))
-            )
-    wanted = _url_kwargs(communique)
-    if (year, month, day) != (wanted["year"], wanted["month"], wanted["day"]):
-        name = f"public:communique_{suffix or 'detail'}"
-        return None, redirect(reverse(name, kwargs=wanted), permanent=True)
+            return None, redirect(communique.get_absolute_url() + suffix)
+    published = timezone.localtime(communique.published_at).date()
+    if (year, int(month), int(day)) != (published.year, published.month, published.day):
+        # An old or mistyped date: the address that lives is the one of its publication day.
+        return None, redirect(communique.get_absolute_url() + suffix, permanent=True)
     return communique, None
 
 
@@ -208,7 +174,7 @@ def communique_detail(request, year, month, day, slug):
 
 @public_page
 def communique_pdf(request, year, month, day, slug):
-    communique, elsewhere = _public_communique(request, year, month, day, slug, suffix="pdf")
+    communique, elsewhere = _public_communique(request, year, month, day, slug, suffix="pdf/")
     if elsewhere:
         return elsewhere
     response = HttpResponse(render_pdf(request, communique), content_type="application/pdf")
@@ -216,80 +182,6 @@ def communique_pdf(request, year, month, day, slug):
         as_attachment=True, filename=f"{communique.slug}.pdf"
     )
     return response
-
-
-@public_page
-def archive(request):
-    years = (
-        readable()
-        .annotate(year=ExtractYear("published_at"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
-    return render(
-        request,
-        "public/archive.html",
-        {"years": years, **links(request)},
-    )
-
-
-def _local_range(start: datetime.date, end: datetime.date):
-    zone = timezone.get_current_timezone()
-    as_datetime = datetime.datetime.combine
-    return (
-        timezone.make_aware(as_datetime(start, datetime.time()), zone),
-        timezone.make_aware(as_datetime(end, datetime.time()), zone),
-    )
-
-
-@public_page
-def archive_year(request, year):
-    if not 1900 <= year <= 9999:
-        raise Http404(_("No communiqués this year."))
-    start, end = _local_range(datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1))
-    months = list(
-        readable()
-        .filter(published_at__gte=start, published_at__lt=end)
-        .annotate(month=ExtractMonth("published_at"))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
-    if not months:
-        raise Http404(_("No communiqués this year."))
-    for month in months:
-        month["date"] = datetime.date(year, month["month"], 1)
-        month["slug"] = f"{month['month']:02d}"
-    return render(
-        request,
-        "public/archive_year.html",
-        {"year": year, "months": months, **links(request)},
-    )
-
-
-@public_page
-def archive_month(request, year, month):
-    month_number = int(month)
-    if not (1900 <= year <= 9999 and 1 <= month_number <= 12):
-        raise Http404(_("No communiqués this month."))
-    first = datetime.date(year, month_number, 1)
-    after = first + datetime.timedelta(days=calendar.monthrange(year, month_number)[1])
-    start, end = _local_range(first, after)
-    page = paginate(request, readable().filter(published_at__gte=start, published_at__lt=end))
-    if not page.paginator.count:
-        raise Http404(_("No communiqués this month."))
-    return render(
-        request,
-        "public/archive_month.html",
-        {
-            "year": year,
-            "month": first,
-            "page": page,
-            "communiques": page.object_list,
-            **links(request, page=page),
-        },
-    )
 
 
 @public_page

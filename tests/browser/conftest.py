@@ -1,11 +1,10 @@
-"""Playwright with Debian's Chromium (see RECIPES.md): no browser download, ever.
+"""Playwright with Debian's Chromium (docs/testing.md): no browser download, ever.
 
-Without Chromium the browser tests are skipped with the reason, unless REQUIRE_BROWSER=1 (CI),
-where a missing browser fails them.
+Whether Chromium is there is decided at collection time (tests/conftest.py): without it these
+tests are skipped before any fixture runs, unless REQUIRE_BROWSER=1 (CI), where it is an error.
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,8 @@ import pytest
 # live_server runs Django in a thread while sync Playwright runs an event loop in this one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from tests.conftest import CHROMIUM
+
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -27,16 +27,6 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 
 
-def chromium_missing() -> str | None:
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        return f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install '.[test]')"
-    return None
-
-
 @pytest.fixture
 def reader():
     """A Playwright page in Chromium, or a skip (a failure under REQUIRE_BROWSER=1).
@@ -46,12 +36,7 @@ def reader():
     restore between transactional tests (serialized_rollback) would not find its data.
     Request this fixture after `live_server` and the data fixtures.
     """
-    reason = chromium_missing()
-    if reason:
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # installed: checked at collection
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

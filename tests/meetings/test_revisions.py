@@ -105,7 +105,10 @@ def test_the_compare_page_shows_words_added_and_removed(client, approver, make_c
 
 
 def test_revisions_of_another_communique_cannot_be_compared(client, approver, make_communique):
-    one, other = make_communique(slug="one"), make_communique(slug="two")
+    one, other = (
+        make_communique(Status.DRAFT, slug="one"),
+        make_communique(Status.DRAFT, slug="two"),
+    )
     client.force_login(approver)
     url = reverse("admin:meetings_communique_compare", args=[one.pk])
     response = client.get(url, {"a": other.revisions.get().pk, "b": one.revisions.get().pk})

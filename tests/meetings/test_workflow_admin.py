@@ -365,7 +365,7 @@ def test_a_new_standalone_statement_needs_its_title_and_body(client, editor):
 
 
 def test_view_on_site_is_offered_only_for_what_readers_can_see(client, editor, make_communique):
-    draft, published = make_communique(slug="d"), make_communique(Status.PUBLISHED, slug="p")
+    draft, published = make_communique(Status.DRAFT, slug="d"), make_communique(slug="p")
     client.force_login(editor)
     assert 'class="viewsitelink"' not in client.get(change_url(draft)).content.decode()
     page = client.get(change_url(published)).content.decode()

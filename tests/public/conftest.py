@@ -5,16 +5,13 @@ import itertools
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import translation
 
-from meetings.models import AgendaItem, Communique, Meeting
+from meetings.models import AgendaItem, Communique
 from regions.models import Region
+from tests.conftest import at
 
 _numbers = itertools.count(1)
-
-
-def at(year, month, day, hour=19):
-    return timezone.make_aware(datetime.datetime(year, month, day, hour))
 
 
 @pytest.fixture(autouse=True)
@@ -30,20 +27,6 @@ def arabic_addresses():
     translation.activate("ar")
     yield
     translation.activate("ar")
-
-
-@pytest.fixture
-def make_communique(db):
-    def make(title="بلاغ المكتب السياسي", body="نص البلاغ.", **fields):
-        n = next(_numbers)
-        fields.setdefault("status", Communique.Status.PUBLISHED)
-        if fields["status"] in ("published", "withdrawn", "scheduled"):
-            fields.setdefault("published_at", at(2024, 3, 1) + datetime.timedelta(days=n))
-        return Communique.objects.create(
-            title_ar=title, body_ar=body, slug=fields.pop("slug", f"communique-{n}"), **fields
-        )
-
-    return make
 
 
 @pytest.fixture
@@ -74,26 +57,10 @@ def region(db):
 
 
 @pytest.fixture
-def make_meeting(db):
-    def make(day, items=()):
-        meeting = Meeting.objects.create(
-            starts_at=at(day.year, day.month, day.day, 17), status=Meeting.Status.HELD
-        )
-        for order, (topic, regions) in enumerate(items, start=1):
-            item = AgendaItem.objects.create(
-                meeting=meeting, order=order, title_ar=f"نقطة {order}", topic=topic
-            )
-            item.regions.set(regions)
-        return meeting
-
-    return make
-
-
-@pytest.fixture
 def seed(make_communique, make_meeting, region):
     """The seed communiqué of 21 January 2020, in Arabic and French."""
     meeting = make_meeting(
-        datetime.date(2020, 1, 21), items=[(AgendaItem.Topic.CONGRESSES, [region])]
+        day=datetime.date(2020, 1, 21), items=[(AgendaItem.Topic.CONGRESSES, [region])]
     )
     return make_communique(
         meeting=meeting,

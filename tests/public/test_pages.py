@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from meetings.models import AgendaItem, Communique
 from regions.models import Mandate, Person
-
-from .conftest import at
+from tests.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +156,7 @@ def test_related_communiques_share_regions_before_recency(
     same_region = make_communique(
         title="بلاغ عن الجهة نفسها",
         meeting=make_meeting(
-            datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
+            day=datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
         ),
         published_at=at(2019, 5, 7),
     )

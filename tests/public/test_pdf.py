@@ -7,12 +7,11 @@ import subprocess
 import pytest
 from django.conf import settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdftotext]
 
 
 def pdf_text(content: bytes, tmp_path) -> str:
-    pdftotext = shutil.which("pdftotext")
-    assert pdftotext, "pdftotext (Debian's poppler-utils) is needed to read the PDF back"
+    pdftotext = shutil.which("pdftotext")  # present: checked at collection (tests/conftest.py)
     path = tmp_path / "communique.pdf"
     path.write_bytes(content)
     text = subprocess.run(

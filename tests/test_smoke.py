@@ -1,2 +1,0 @@
-def test_home_answers(client, db):
-    assert client.get("/").status_code == 200
