@@ -7,6 +7,7 @@ class PublicConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
+        # Imported here, not at the top: they import models, ready only once apps are loaded.
         from meetings import preview, signals
 
         from . import cache, views

@@ -20,7 +20,7 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 def render_pdf(request: HttpRequest, communique: Communique) -> bytes:
     """The PDF of `communique` in the active language."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # slow to import: loaded with the first PDF, not at startup
 
     html = render_to_string(
         "public/communique_pdf.html",

@@ -1,7 +1,7 @@
 """Search of the public communiqués as an Arabic reader expects it.
 
 Both the stored text and the query are normalised the same way (hamza forms, taa marbuta, alef
-maqsura, tatweel, diacritics; see ARABIC.md §7). On PostgreSQL the normalised Arabic text is
+maqsura, tatweel, diacritics; see docs/arabic.md). On PostgreSQL the normalised Arabic text is
 indexed with the stemming `arabic` configuration and the exact-word `simple` one, ORed, because
 the Snowball stemmer alone mangles words such as «بلاغ» (migration 0003 creates the function and
 the GIN index). On SQLite the same Python normalisation is registered as a SQL function and the

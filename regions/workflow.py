@@ -65,7 +65,7 @@ def record_outcome(congress: Congress, *, actor) -> CongressTransition:
         return _move(congress, locked, status, Action.RECORDED, actor)
 
 
-def submit(congress: Congress, *, actor) -> CongressTransition:
+def submit(congress: Congress, *, actor, comment: str = "") -> CongressTransition:
     if not actor.has_perm("regions.submit_congress"):
         raise NotAllowed(_("You are not allowed to do this."))
     if not access.congresses(actor).filter(pk=congress.pk).exists():
@@ -81,7 +81,7 @@ def submit(congress: Congress, *, actor) -> CongressTransition:
             raise InvalidTransition(
                 _("The outcome is incomplete: %(missing)s.") % {"missing": "، ".join(missing)}
             )
-        return _move(congress, locked, Status.SUBMITTED, Action.SUBMITTED, actor)
+        return _move(congress, locked, Status.SUBMITTED, Action.SUBMITTED, actor, comment.strip())
 
 
 def _missing_for_submission(congress: Congress) -> list[str]:
@@ -107,7 +107,7 @@ def _guard_bureau(congress: Congress, actor) -> None:
         raise NotAllowed(_("You are not allowed to do this."))
 
 
-def validate(congress: Congress, *, actor) -> CongressTransition:
+def validate(congress: Congress, *, actor, comment: str = "") -> CongressTransition:
     """Accept the outcome: the elected start their mandates and end their predecessors'."""
     _guard_bureau(congress, actor)
     with transaction.atomic():
@@ -115,7 +115,7 @@ def validate(congress: Congress, *, actor) -> CongressTransition:
         if locked.status != Status.SUBMITTED:
             raise InvalidTransition(_("Only a congress awaiting validation can be validated."))
         _install_officers(locked)
-        return _move(congress, locked, Status.VALIDATED, Action.VALIDATED, actor)
+        return _move(congress, locked, Status.VALIDATED, Action.VALIDATED, actor, comment.strip())
 
 
 def _install_officers(congress: Congress) -> None:

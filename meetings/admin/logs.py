@@ -2,23 +2,12 @@
 
 from django.contrib import admin
 
+from common.admin import ReadOnlyAdmin
+
 from ..models import CommuniqueRevision, CommuniqueTransition
 
 
-class ReadOnlyLogAdmin(admin.ModelAdmin):
-    """The audit trail and the revisions are written by the workflow only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class CommuniqueTransitionAdmin(ReadOnlyLogAdmin):
+class CommuniqueTransitionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["communique", "from_status", "to_status", "actor", "at", "comment"]
     list_filter = ["to_status"]
     list_select_related = ["communique", "actor"]
@@ -26,7 +15,7 @@ class CommuniqueTransitionAdmin(ReadOnlyLogAdmin):
     search_fields = ["communique__title_ar", "comment"]
 
 
-class CommuniqueRevisionAdmin(ReadOnlyLogAdmin):
+class CommuniqueRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["communique", "language", "author", "created_at", "note"]
     list_filter = ["language"]
     list_select_related = ["communique", "author"]

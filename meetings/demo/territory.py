@@ -117,7 +117,7 @@ class TerritoryStory:
     def load_congresses(self):
         provinces = {p.name_fr: p for p in Province.objects.all()}
         draa = self.regions["08"]
-        # Held; its outcome is for the regional secretary to record and submit (DESIGN §7).
+        # Held; its outcome is for the regional secretary to record and submit (docs/workflow.md).
         self.draa_congress, _ = Congress.objects.update_or_create(
             level=Congress.Level.REGIONAL,
             region=draa,

@@ -1,4 +1,4 @@
-"""Arabic full-text search on PostgreSQL (ARABIC.md §7); nothing to do on SQLite.
+"""Arabic full-text search on PostgreSQL (docs/arabic.md); nothing to do on SQLite.
 
 A normalising SQL function (the same folding as public.search.normalize), a stored generated
 tsvector of the Arabic title (weight A) and body (weight B) under both the stemming `arabic`

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.admin import ReadOnlyAdmin
 from common.workflow import WorkflowError, forbidden_when_not_allowed
 
 from .. import access, workflow
@@ -191,10 +192,9 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
         if step not in steps:
             raise Http404
         take, done = steps[step]
-        arguments = {"comment": request.POST.get("comment", "")} if step == "send-back" else {}
         try:
             with forbidden_when_not_allowed():
-                take(congress, actor=request.user, **arguments)
+                take(congress, actor=request.user, comment=request.POST.get("comment", ""))
         except WorkflowError as refusal:
             messages.error(request, refusal.message)
         else:
@@ -203,20 +203,11 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(CongressTransition)
-class CongressTransitionAdmin(RegionScopedAdmin, admin.ModelAdmin):
+class CongressTransitionAdmin(RegionScopedAdmin, ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["congress", "action", "from_status", "to_status", "actor", "at"]
     list_filter = ["action"]
     list_select_related = ["congress__region", "actor"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # People and mandates ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Give the roles the permissions of congress outcomes (issue 5), adding to meetings/0002's groups."""
+"""Give the roles the permissions of congress outcomes, adding to meetings/0002's groups."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""The issue's "done when": the demo editor, approver and publisher take the seed meeting from
+"""The whole journey on the demo: the demo editor, approver and publisher take the seed meeting from
 a composed draft to a published communiqué entirely in the Arabic admin; forbidden steps fail."""
 
 import datetime

@@ -1,4 +1,4 @@
-"""The issue's "done when", on the demo: the Drâa-Tafilalet secretary records and submits the
+"""The whole journey on the demo: the Drâa-Tafilalet secretary records and submits the
 outcome of the seed communiqué's congress, the secretariat validates it, and the dashboard and
 the register show the new regional secretary."""
 

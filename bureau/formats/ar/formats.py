@@ -1,7 +1,7 @@
 """Arabic date formats as Moroccan texts write them: «21 يناير 2020», 24-hour time, weeks
 starting on Monday. Django's `ar` puts an Arabic comma after the month and uses a 12-hour
 clock; anything not set here falls back to Django's `ar` formats (month names come from
-locale/ar, see ARABIC.md §1)."""
+locale/ar, see docs/arabic.md)."""
 
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
