@@ -6,7 +6,11 @@ from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from .. import followup
 from ..models import (
@@ -170,7 +174,9 @@ class AttendanceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["meeting", "person"]
 
 
-class DecisionInline(TranslationTabularInline):
+class DecisionInline(TranslationStackedInline):
+    """Stacked: a decision's three texts and its owner side by side would not fit any screen."""
+
     model = Decision
     extra = 0
     fields = [
@@ -200,6 +206,7 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
         "source_decision",
         "reviewed_decisions",
     ]
+    readonly_fields = ["proposal"]
     inlines = [DecisionInline]
 
 
