@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from common.workflow import NotAllowed, WorkflowError
@@ -55,7 +55,13 @@ def prepare_view(request, model_admin, object_id):
             model_admin.log_change(request, meeting, gettext("Agenda item added: %s") % item)
         if added:
             messages.success(
-                request, gettext("%(count)d item(s) added to the agenda.") % {"count": len(added)}
+                request,
+                ngettext(
+                    "%(count)d item added to the agenda.",
+                    "%(count)d items added to the agenda.",
+                    len(added),
+                )
+                % {"count": len(added)},
             )
         else:
             messages.info(request, _("Nothing was added to the agenda."))

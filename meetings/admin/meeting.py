@@ -12,6 +12,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from common.admin_history import TranslatedHistoryMixin
+
 from .. import followup
 from ..models import (
     AgendaItem,
@@ -58,7 +60,7 @@ class DedicatingDecisionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TabbedTranslationAdmin):
+class MeetingAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
     list_display = [
         "__str__",
         "starts_at",
@@ -193,7 +195,7 @@ class DecisionInline(TranslationStackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
+class AgendaItemAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
     list_display = ["title", "meeting", "order", "topic"]
     list_filter = ["topic", "meeting__organ"]
     list_select_related = ["meeting"]
@@ -235,7 +237,7 @@ class FollowUpEntryInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(TabbedTranslationAdmin):
+class DecisionAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
     list_display = [
         "short_text",
         "kind",
