@@ -218,13 +218,21 @@ class FollowUpEntryInline(admin.TabularInline):
     model = FollowUpEntry
     extra = 0
     can_delete = False
-    fields = ["at", "author", "describe", "document"]
+    fields = ["at", "author", "describe", "document_link"]
     readonly_fields = fields
     verbose_name_plural = _("follow-up timeline")
 
     @admin.display(description=_("entry"))
     def describe(self, entry):
         return entry.describe()
+
+    @admin.display(description=_("document"))
+    def document_link(self, entry):
+        # A private file: linked through the view that checks who may read it.
+        if not entry.document:
+            return "—"
+        url = reverse("admin:meetings_followupentry_document", args=[entry.pk])
+        return format_html('<a href="{}">{}</a>', url, entry.document.name.rsplit("/", 1)[-1])
 
     def has_add_permission(self, request, obj=None):
         return False
