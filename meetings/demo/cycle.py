@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from .. import followup, minutes
 from ..models import AgendaItem, Decision, Meeting, Minutes
+from .story import SEED_DAY
 
-SEED_DAY = datetime.date(2020, 1, 21)
 Status = Decision.FollowUp
 
 

@@ -10,6 +10,7 @@ from .core import (
     CommuniqueTransition,
     Decision,
     Meeting,
+    translated_into,
 )
 from .cycle import FollowUpEntry, Minutes
 
@@ -24,4 +25,5 @@ __all__ = [
     "FollowUpEntry",
     "Meeting",
     "Minutes",
+    "translated_into",
 ]

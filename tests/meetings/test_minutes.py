@@ -91,6 +91,7 @@ def pdf_pages(content: bytes) -> int:
     return int(line.split()[1])
 
 
+@pytest.mark.pdftotext
 def test_the_minutes_pdf(client, secretariat, meeting):
     client.force_login(secretariat)
     response = client.get(reverse("admin:meetings_meeting_minutes_pdf", args=[meeting.pk]))
@@ -169,6 +170,7 @@ def test_adopting_and_editing_in_the_admin(client, secretariat, editor, meeting)
     assert Minutes.objects.get(meeting=meeting).notes == "رفعت الجلسة على الساعة التاسعة"
 
 
+@pytest.mark.pdftotext
 def test_a_years_minutes_as_one_pdf_with_contents_and_page_numbers(client, secretariat, meeting):
     later_meeting()
     later_meeting(datetime.date(2020, 2, 4), status=Meeting.Status.CANCELLED)
