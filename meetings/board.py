@@ -29,7 +29,9 @@ GROUPS = {
 }
 SOON_DAYS = 7
 DONE_DAYS = 30
-ROWS_PER_GROUP = 200  # a longer group shows its first rows and a link to all of them
+ROWS_PER_GROUP = 50  # a longer group shows its first rows and a link to all of them
+GROUP_PAGE_ROWS = 500  # one group shown alone: its first 500 (the CSV export has them all)
+MEETING_CHOICES = 52  # the meeting filter offers a year of meetings (a row's date filters too)
 
 
 @dataclass
@@ -102,17 +104,19 @@ def grouped(decisions: QuerySet, today: datetime.date) -> QuerySet:
 
 
 def build(user, filters: Filters, *, today=None, only: str = "", limit=ROWS_PER_GROUP):
-    """The board's groups, for this user and these filters. ``only`` keeps one group, whole."""
+    """The board's groups, for this user and these filters (each cut at ``limit`` rows, or
+    whole when ``limit`` is None). ``only`` keeps one group, up to GROUP_PAGE_ROWS rows."""
     today = today or timezone.localdate()
     decisions = grouped(filters.apply(decisions_for(user)), today)
     groups = {n: Group(n, slug, str(label)) for n, (slug, label) in GROUPS.items()}
-    for row in decisions.values("group").annotate(n=Count("pk", distinct=True)).order_by():
+    # A region filter joins one row per decision (an item names a region once): no DISTINCT.
+    for row in decisions.values("group").annotate(n=Count("pk")).order_by():
         groups[row["group"]].count = row["n"]
     if only:
         keep = [n for n, g in groups.items() if g.slug == only]
         decisions = decisions.filter(group__in=keep)
-        limit = None
-    rows = decisions.select_related("agenda_item__meeting", "responsible_person").distinct()
+        limit = limit and GROUP_PAGE_ROWS
+    rows = decisions.select_related("agenda_item__meeting", "responsible_person")
     if limit:
         rank = Window(
             RowNumber(),

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,7 @@ from ..forms import FollowUpEntryForm
 from ..models import Decision, FollowUpEntry
 
 
-def _context(request, model_admin):
+def _context(request, model_admin, limit=board.ROWS_PER_GROUP):
     if not followup.can_see_board(request.user):
         raise PermissionDenied
     filters = board.Filters.from_query(request.GET)
@@ -36,11 +37,14 @@ def _context(request, model_admin):
         "opts": model_admin.opts,
         "title": gettext("Follow-up of decisions"),
         "today": today,
-        "groups": board.build(request.user, filters, today=today, only=only),
+        "groups": board.build(request.user, filters, today=today, only=only, limit=limit),
         "only": only,
         "filters": filters,
         "query": request.GET.urlencode(),
-        "status_choices": Decision.FollowUp.choices,
+        # The same options under every row: rendered once, not once per row.
+        "status_options": format_html_join(
+            "", '<option value="{}">{}</option>', Decision.FollowUp.choices
+        ),
         "may_add": request.user.has_perm("meetings.add_followupentry"),
         "person_id": getattr(getattr(request.user, "person", None), "pk", None),
     }
@@ -66,7 +70,8 @@ CSV_COLUMNS = [
 
 
 def board_csv(request, model_admin):
-    context = _context(request, model_admin)
+    """Every decision of the board's groups (the page shows the first of each)."""
+    context = _context(request, model_admin, limit=None)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="decisions-follow-up.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the Arabic as UTF-8

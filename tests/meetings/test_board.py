@@ -147,7 +147,7 @@ def test_a_long_group_is_cut_with_a_link_to_all_of_it(secretariat):
     overdue = next(g for g in groups if g.slug == "overdue")
     assert overdue.cut and len(overdue.rows) == board.ROWS_PER_GROUP
     whole = board.build(secretariat, board.Filters(), only="overdue")
-    assert len(whole) == 1 and len(whole[0].rows) == overdue.count
+    assert len(whole) == 1 and len(whole[0].rows) == overdue.count <= board.GROUP_PAGE_ROWS
 
 
 def test_csv_export(client, world, secretariat):
@@ -157,7 +157,7 @@ def test_csv_export(client, world, secretariat):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "المجموعة"
-    assert len(rows) == 5
+    assert len(rows) == 5  # every decision on the board, however long its group
     overdue = rows[1]
     assert overdue[0] == "متأخرة" and overdue[6] == "2" and overdue[8] == "0"
 
