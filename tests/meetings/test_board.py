@@ -192,3 +192,22 @@ def test_an_outside_next_address_is_not_followed(client, world, secretariat):
         {"progress": "25", "next": "https://example.com/"},
     )
     assert response["Location"] == reverse("admin:meetings_decision_change", args=[decision.pk])
+
+
+def test_a_responsible_person_sees_and_updates_their_own_decisions(client, make_user, world):
+    owner = make_user("owner")
+    person = Person.objects.create(name_ar="نادية العلوي", user=owner)
+    mine = world["overdue"]
+    Decision.objects.filter(pk=mine.pk).update(responsible_person=person)
+    client.force_login(owner)
+    html = client.get(reverse(BOARD)).content.decode()
+    assert f'id="decision-{mine.pk}"' in html
+    assert f'id="decision-{world["soon"].pk}"' not in html
+    assert html.count('class="entry-row') == 1
+    client.post(reverse("admin:meetings_decision_follow_up", args=[mine.pk]), {"progress": "90"})
+    mine.refresh_from_db()
+    assert mine.progress == 90
+    response = client.post(
+        reverse("admin:meetings_decision_follow_up", args=[world["soon"].pk]), {"progress": "90"}
+    )
+    assert response.status_code == 404
