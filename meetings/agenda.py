@@ -83,21 +83,24 @@ def place_dedicated(decision: Decision) -> AgendaItem | None:
 
 
 def resolve_next_meeting(meeting: Meeting) -> list[Decision]:
-    """A new meeting is "the next meeting of its organ" for the decisions waiting for one."""
+    """A new meeting is "the next meeting of its organ" for the decisions waiting for one.
+
+    Their items are placed once the transaction commits: the admin saves a new meeting's own
+    agenda items after the meeting, and they keep the first positions."""
     if meeting.status != Meeting.Status.PLANNED:
         return []
-    waiting = Decision.objects.filter(
-        target_organ=meeting.organ,
-        target_meeting__isnull=True,
-        agenda_item__meeting__starts_at__lt=meeting.starts_at,
-    ).select_related("agenda_item")
-    resolved = []
+    waiting = list(
+        Decision.objects.filter(
+            target_organ=meeting.organ,
+            target_meeting__isnull=True,
+            agenda_item__meeting__starts_at__lt=meeting.starts_at,
+        ).select_related("agenda_item")
+    )
+    Decision.objects.filter(pk__in=[d.pk for d in waiting]).update(target_meeting=meeting)
     for decision in waiting:
         decision.target_meeting = meeting
-        decision.save(update_fields=["target_meeting"])
-        place_dedicated(decision)
-        resolved.append(decision)
-    return resolved
+        transaction.on_commit(lambda decision=decision: place_dedicated(decision))
+    return waiting
 
 
 def due_for_review(meeting: Meeting):

@@ -34,10 +34,13 @@ def test_a_decision_targeting_a_planned_meeting_puts_one_item_on_it(make_decisio
     assert list(decision.placed_items.all()) == [item]
 
 
-def test_the_next_meeting_of_an_organ_is_resolved_when_it_is_created(make_decision):
+def test_the_next_meeting_of_an_organ_is_resolved_when_it_is_created(
+    make_decision, django_capture_on_commit_callbacks
+):
     decision = make_decision(target_organ=Meeting.Organ.POLITICAL_BUREAU)
     other = make_decision(target_organ=Meeting.Organ.CENTRAL_COMMITTEE)
-    target = planned()
+    with django_capture_on_commit_callbacks(execute=True):
+        target = planned()
     decision.refresh_from_db()
     other.refresh_from_db()
     assert decision.target_meeting == target
@@ -131,3 +134,35 @@ def test_an_editor_cannot_prepare_an_agenda(client, editor, prepared_world):
     url = reverse("admin:meetings_meeting_prepare", args=[prepared_world["meeting"].pk])
     assert client.post(url, {Proposal.FOLLOW_UP: "accept"}).status_code == 403
     assert not prepared_world["meeting"].agenda_items.exists()
+
+
+def test_a_new_meetings_own_items_keep_their_places(
+    client, secretariat, make_decision, django_capture_on_commit_callbacks
+):
+    """Created in the admin with its first item, the meeting gets the waiting decision's item
+    after it."""
+    decision = make_decision(target_organ=Meeting.Organ.POLITICAL_BUREAU)
+    client.force_login(secretariat)
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    data = {
+        "organ": "political_bureau",
+        "kind": "weekly",
+        "starts_at_0": day.isoformat(),
+        "starts_at_1": "17:00",
+        "status": "planned",
+        "agenda_items-TOTAL_FORMS": "1",
+        "agenda_items-INITIAL_FORMS": "0",
+        "agenda_items-0-order": "1",
+        "agenda_items-0-title_ar": "الوضع السياسي",
+        "agenda_items-0-topic": "politics",
+        "attendance-TOTAL_FORMS": "0",
+        "attendance-INITIAL_FORMS": "0",
+        "dedicating_decisions-TOTAL_FORMS": "0",
+        "dedicating_decisions-INITIAL_FORMS": "0",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = Meeting.objects.get(starts_at__date=day)
+    items = list(meeting.agenda_items.order_by("order"))
+    assert [(i.order, i.source_decision_id) for i in items] == [(1, None), (2, decision.pk)]
