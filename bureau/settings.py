@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything a stored public page does not need (docs/performance.md).
+    "public.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bureau.middleware.BureauLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -83,12 +85,17 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bureau")}
+# The public page cache: the same server, but its errors reach public/cache.py, whose circuit
+# breaker skips a dead Redis for a few seconds (docs/performance.md).
+CACHES["pages"] = {**CACHES["default"], "OPTIONS": dict(CACHES["default"].get("OPTIONS", {}))}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A stopped Redis makes pages slower, never broken: django-redis swallows the errors.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
-    )
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    for alias, ignore in (("default", True), ("pages", False)):
+        CACHES[alias]["OPTIONS"].update(
+            {"IGNORE_EXCEPTIONS": ignore, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+        )
+    # A stopped Redis makes other cache users slower, never broken, and fills no log.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+PUBLIC_PAGE_CACHE_BREAKER_SECONDS = env.int("PAGE_CACHE_BREAKER_SECONDS", default=10)
 
 # Slow side effects (mail...) run in a worker (`manage.py db_worker`, see docs/deploy.md) from a
 # queue kept in the database; development and tests may run them inline with

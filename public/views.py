@@ -124,7 +124,7 @@ def links(
 # Pages -----------------------------------------------------------------------------------------
 
 
-@public_page
+@public_page(parameters=("page",))
 def home(request: HttpRequest) -> HttpResponse:
     page = paginate(request, readable())
     return render(
@@ -184,7 +184,7 @@ def communique_pdf(request, year, month, day, slug):
     return response
 
 
-@public_page
+@public_page(parameters=("q", "page"))
 def search_page(request):
     query = parse_query(request.GET.get("q"))
     language = get_language()
@@ -222,7 +222,7 @@ def region_index(request):
     return render(request, "public/region_index.html", {"regions": regions, **links(request)})
 
 
-@public_page
+@public_page(parameters=("page",))
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
     secretary = (
