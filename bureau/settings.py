@@ -85,9 +85,10 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bureau")}
+CACHES["default"].setdefault("OPTIONS", {})
 # The public page cache: the same server, but its errors reach public/cache.py, whose circuit
 # breaker skips a dead Redis for a few seconds (docs/performance.md).
-CACHES["pages"] = {**CACHES["default"], "OPTIONS": dict(CACHES["default"].get("OPTIONS", {}))}
+CACHES["pages"] = {**CACHES["default"], "OPTIONS": dict(CACHES["default"]["OPTIONS"])}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     for alias, ignore in (("default", True), ("pages", False)):
         CACHES[alias]["OPTIONS"].update(

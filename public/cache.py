@@ -34,7 +34,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost
+from django.core.cache.backends.dummy import DummyCache
+from django.core.exceptions import DisallowedHost, MiddlewareNotUsed
 from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -240,6 +241,8 @@ class PageCacheMiddleware:
     redirect apply to every response) and before everything that a stored page does not need."""
 
     def __init__(self, get_response):
+        if isinstance(caches[CACHE_ALIAS], DummyCache):
+            raise MiddlewareNotUsed("The page cache is off (CACHE_URL=dummycache://).")
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

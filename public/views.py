@@ -6,7 +6,7 @@ served through the shared page cache (`public.cache.public_page`).
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,61 +16,20 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Communique
+from meetings.models import Communique
 from regions.models import Mandate, Region
 
 from .cache import private_response, public_page
 from .pdf import render_pdf
+from .related import readable, related_communiques
 from .search import parse_query, search, snippet
 
 PER_PAGE = 10
-RELATED_COUNT = 4
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 # Reads -----------------------------------------------------------------------------------------
-
-
-def readable(language: str | None = None) -> QuerySet:
-    """The public communiqués a reader of ``language`` (the active one) can read."""
-    return Communique.objects.public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
-
-
-def related_communiques(communique: Communique) -> list[Communique]:
-    """«قد يعجبك أيضا»: those sharing the most regions, then topics, then the most recent.
-
-    Two queries whatever the archive's size (one for a standalone statement): the communiqués
-    whose meetings share a region or a topic with this one (a small set, ranked), then the most
-    recent ones to fill the list.
-    """
-    others = readable().exclude(pk=communique.pk)
-    sharing = []
-    if communique.meeting_id is not None:
-        items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
-        regions = items.filter(regions__isnull=False).values("regions")
-        topics = items.values("topic")
-        meetings = AgendaItem.objects.filter(Q(regions__in=regions) | Q(topic__in=topics))
-        sharing = list(
-            others.filter(meeting__in=meetings.values("meeting"))
-            .annotate(
-                shared_regions=Count(
-                    "meeting__agenda_items__regions",
-                    filter=Q(meeting__agenda_items__regions__in=regions),
-                    distinct=True,
-                ),
-                shared_topics=Count(
-                    "meeting__agenda_items__topic",
-                    filter=Q(meeting__agenda_items__topic__in=topics),
-                    distinct=True,
-                ),
-            )
-            .order_by(
-                (F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk"
-            )[:RELATED_COUNT]
-        )
-    recent = list(others.exclude(pk__in=[c.pk for c in sharing])[:RELATED_COUNT])
-    return (sharing + recent)[:RELATED_COUNT]
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:

@@ -337,6 +337,10 @@ class Communique(models.Model):
     )
     # Bumped by every save: a form carrying an older version is refused (no lost update).
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The public site's «you may also like» communiqués that share its regions or topics, best
+    # first, per reading language ({"ar": [ids], ...}); written by the public site after each
+    # workflow step, because ranking them is a page's costliest query (docs/performance.md).
+    related_ids = models.JSONField(null=True, blank=True, editable=False)
 
     objects = CommuniqueQuerySet.as_manager()
 
