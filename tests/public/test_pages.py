@@ -269,7 +269,7 @@ def test_related_communiques_are_ranked_by_the_workflow_and_read_by_id(
     same_region = make_communique(
         title="بلاغ عن الجهة نفسها",
         meeting=make_meeting(
-            datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
+            day=datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
         ),
         published_at=at(2019, 5, 7),
     )
