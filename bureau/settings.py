@@ -45,10 +45,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a stored public page keeps the headers of everything below (docs/performance.md).
+    "public.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before everything a stored public page does not need (docs/performance.md).
-    "public.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bureau.middleware.BureauLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

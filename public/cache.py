@@ -37,7 +37,7 @@ from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.exceptions import DisallowedHost, MiddlewareNotUsed
 from django.db.models import Min
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -104,7 +104,7 @@ class Breaker:
 breaker = Breaker(BREAKER_SECONDS)
 
 
-def _pages():
+def page_store():
     return caches[CACHE_ALIAS]
 
 
@@ -115,7 +115,11 @@ def invalidate_public_pages() -> None:
     """Forget every cached public page: called after a communiqué is published, corrected or
     withdrawn (from transaction.on_commit)."""
     done = breaker.call(
-        _pages().set, GENERATION_KEY, _new_generation(timezone.now()), timeout=None, default=False
+        page_store().set,
+        GENERATION_KEY,
+        _new_generation(timezone.now()),
+        timeout=None,
+        default=False,
     )
     breaker.missed_invalidation = done is False
 
@@ -137,14 +141,14 @@ def _current_generation(stored: dict | None, now: datetime.datetime) -> dict:
     """The generation to use, given the one read from the cache (None when missing)."""
     if stored is None:
         fresh = _new_generation(now)
-        if breaker.call(_pages().add, GENERATION_KEY, fresh, timeout=None):
+        if breaker.call(page_store().add, GENERATION_KEY, fresh, timeout=None):
             return fresh
         # Another host added its own first: everybody uses the stored one.
-        return breaker.call(_pages().get, GENERATION_KEY) or fresh
+        return breaker.call(page_store().get, GENERATION_KEY) or fresh
     if stored["next"] is not None and stored["next"] <= now:
         # A scheduled communiqué has just become public: every page made before is stale.
         fresh = _new_generation(now)
-        breaker.call(_pages().set, GENERATION_KEY, fresh, timeout=None)
+        breaker.call(page_store().set, GENERATION_KEY, fresh, timeout=None)
         return fresh
     return stored
 
@@ -179,10 +183,11 @@ def _search_words(value: str) -> str:
 KNOWN_PARAMETERS = {"page": _page_number, "q": _search_words}
 
 
-def _parameters(request: HttpRequest, names) -> tuple:
+def known_parameters(query: QueryDict, names) -> tuple:
+    """The normalised values of the parameters `names` found in `query`."""
     found = []
     for name in names:
-        value = request.GET.get(name)
+        value = query.get(name)
         if value is not None:
             normalised = KNOWN_PARAMETERS[name](value)
             if normalised is not None:
@@ -190,12 +195,32 @@ def _parameters(request: HttpRequest, names) -> tuple:
     return tuple(found)
 
 
-def _page_key(request: HttpRequest, parameters: tuple) -> str:
-    """The scheme, the host (a page names its own absolute address), the path and the
+def page_key(scheme: str, host: str, path: str, parameters: tuple) -> str:
+    """The scheme and the host (a page names its own absolute address), the path and the
     normalised parameters; hashed to keep keys short whatever the request."""
-    address = f"{request.scheme}://{request.get_host().lower()}{request.path}"
+    address = f"{scheme}://{host.lower()}{path}"
     digest = hashlib.sha256(repr((address, parameters)).encode()).hexdigest()
     return f"public-pages:{digest}"
+
+
+def _page_key(request: HttpRequest) -> str:
+    parameters = known_parameters(request.GET, KNOWN_PARAMETERS)
+    return page_key(request.scheme, request.get_host(), request.path, parameters)
+
+
+def is_current(entry: dict | None, generation: dict | None, now: datetime.datetime) -> bool:
+    """Whether a stored page may be served: made under the generation still in force."""
+    return (
+        entry is not None
+        and generation is not None
+        and entry["generation"] == generation["token"]
+        and (generation["next"] is None or generation["next"] > now)
+    )
+
+
+def _needs_redirect(request: HttpRequest) -> bool:
+    """SecurityMiddleware, inside, sends plain HTTP to HTTPS: never answer it from here."""
+    return settings.SECURE_SSL_REDIRECT and not request.is_secure()
 
 
 def _is_anonymous_read(request: HttpRequest) -> bool:
@@ -237,8 +262,10 @@ def _response(request: HttpRequest, entry: dict) -> HttpResponse:
 
 
 class PageCacheMiddleware:
-    """Serves and stores public pages; placed after SecurityMiddleware (whose headers and HTTPS
-    redirect apply to every response) and before everything that a stored page does not need."""
+    """Serves and stores public pages; first in MIDDLEWARE, so that a stored page keeps every
+    header the stack gave it (SecurityMiddleware's too, made for the key's scheme), and before
+    everything that a stored page does not need. `public.wsgi_cache.PageCacheApp` serves the
+    same entries one step earlier, before Django's request handling."""
 
     def __init__(self, get_response):
         if isinstance(caches[CACHE_ALIAS], DummyCache):
@@ -246,36 +273,31 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _is_anonymous_read(request) or breaker.is_open:
+        if not _is_anonymous_read(request) or breaker.is_open or _needs_redirect(request):
             return self.get_response(request)
         if breaker.missed_invalidation:
             invalidate_public_pages()  # a publication made while the cache was unreachable
         try:
-            key = _page_key(request, _parameters(request, KNOWN_PARAMETERS))
+            key = _page_key(request)
         except (DisallowedHost, Unkeyable):
             # A bad host gets Django's own 400; an odd parameter value, the uncached page.
             return self.get_response(request)
         # One round trip: the current generation and this page as last stored; the page is
         # good only if it was made under the current generation.
-        found = breaker.call(_pages().get_many, [GENERATION_KEY, key])
+        found = breaker.call(page_store().get_many, [GENERATION_KEY, key])
         if found is None:  # the cache has just failed: render as if there were none
             return self.get_response(request)
         now = timezone.now()
         stored = found.get(GENERATION_KEY)
         entry = found.get(key)
-        if (
-            entry is not None
-            and stored is not None
-            and entry["generation"] == stored["token"]
-            and (stored["next"] is None or stored["next"] > now)
-        ):
+        if is_current(entry, stored, now):
             return _response(request, entry)
 
         response = self.get_response(request)
         names = getattr(response, "page_cache_parameters", None)
         if names is None or not _is_storable(response):
             return response
-        if _parameters(request, names) != _parameters(request, KNOWN_PARAMETERS):
+        if known_parameters(request.GET, names) != known_parameters(request.GET, KNOWN_PARAMETERS):
             # A parameter this view does not read (`/feed/atom/?page=7`): the same page as
             # without it, answered but not stored again under another key.
             return _public(response)
@@ -285,7 +307,7 @@ class PageCacheMiddleware:
         if generation["next"] is not None:
             timeout = min(timeout, int((generation["next"] - now).total_seconds()))
         if timeout > 0:
-            breaker.call(_pages().set, key, entry, timeout=timeout)
+            breaker.call(page_store().set, key, entry, timeout=timeout)
         return _response(request, entry)
 
 
