@@ -223,8 +223,16 @@ def _needs_redirect(request: HttpRequest) -> bool:
     return settings.SECURE_SSL_REDIRECT and not request.is_secure()
 
 
+# Never public pages: static files (WhiteNoise answers them) and the back office.
+NEVER_CACHED = (settings.STATIC_URL, "/admin/")
+
+
 def _is_anonymous_read(request: HttpRequest) -> bool:
-    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(NEVER_CACHED)
+    )
 
 
 # The cache itself -------------------------------------------------------------------------------

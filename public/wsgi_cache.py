@@ -20,6 +20,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from .cache import (
     GENERATION_KEY,
     KNOWN_PARAMETERS,
+    NEVER_CACHED,
     Unkeyable,
     breaker,
     is_current,
@@ -77,8 +78,11 @@ class PageCacheApp:
             return None
         if settings.SECURE_SSL_REDIRECT and scheme != "https":
             return None
+        path_info = get_path_info(environ)
+        if path_info.startswith(NEVER_CACHED):
+            return None
         script_name = get_script_name(environ)
-        path = "{}/{}".format(script_name.rstrip("/"), get_path_info(environ).replace("/", "", 1))
+        path = "{}/{}".format(script_name.rstrip("/"), path_info.replace("/", "", 1))
         query = QueryDict(environ.get("QUERY_STRING", "").encode("latin-1"))
         try:
             return page_key(scheme, host, path, known_parameters(query, KNOWN_PARAMETERS))
