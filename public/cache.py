@@ -29,6 +29,7 @@ import hashlib
 import logging
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 
@@ -99,6 +100,7 @@ class Breaker:
     def reset(self) -> None:
         self.open_until = 0.0
         self.missed_invalidation = False
+        local_pages.clear()
 
 
 breaker = Breaker(BREAKER_SECONDS)
@@ -108,19 +110,60 @@ def page_store():
     return caches[CACHE_ALIAS]
 
 
+class LocalPages:
+    """This process's copy of the pages it served lately, in front of the shared cache.
+
+    A copy is served only while this process's copy of the generation was read from the shared
+    cache less than `PUBLIC_PAGE_CACHE_LOCAL_SECONDS` ago (0.5 s): past that, the next request
+    reads the generation and its page again in one round trip, and a new generation empties
+    the copy. A publication therefore reaches every reader of every host within that time,
+    and at once in the process that made it.
+    """
+
+    size = 200
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.generation = None
+        self.checked = 0.0
+        self.pages = OrderedDict()
+
+    def fresh_generation(self) -> dict | None:
+        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_LOCAL_SECONDS", 0.5)
+        if self.generation is not None and time.monotonic() - self.checked < seconds:
+            return self.generation
+        return None
+
+    def remember(self, generation: dict | None) -> None:
+        if generation is None or generation != self.generation:
+            self.pages.clear()
+        self.generation = generation
+        self.checked = time.monotonic()
+
+    def get(self, key: str) -> dict | None:
+        return self.pages.get(key)
+
+    def put(self, key: str, entry: dict) -> None:
+        if self.generation is not None and entry["generation"] == self.generation["token"]:
+            self.pages[key] = entry
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+local_pages = LocalPages()
+
+
 # Generations ------------------------------------------------------------------------------------
 
 
 def invalidate_public_pages() -> None:
     """Forget every cached public page: called after a communiqué is published, corrected or
     withdrawn (from transaction.on_commit)."""
-    done = breaker.call(
-        page_store().set,
-        GENERATION_KEY,
-        _new_generation(timezone.now()),
-        timeout=None,
-        default=False,
-    )
+    local_pages.clear()
+    generation = _new_generation(timezone.now())
+    done = breaker.call(page_store().set, GENERATION_KEY, generation, timeout=None, default=False)
     breaker.missed_invalidation = done is False
 
 
@@ -269,6 +312,28 @@ def _response(request: HttpRequest, entry: dict) -> HttpResponse:
     )
 
 
+def lookup(key: str) -> tuple[dict | None, dict | None] | None:
+    """The page stored under `key` if it is current (else None), and the generation in force;
+    None when the shared cache has just failed. From this process's copy while its generation
+    is fresh, else in one round trip: the generation and the page together."""
+    now = timezone.now()
+    generation = local_pages.fresh_generation()
+    if generation is not None:
+        entry = local_pages.get(key)
+        if is_current(entry, generation, now):
+            return entry, generation
+    found = breaker.call(page_store().get_many, [GENERATION_KEY, key])
+    if found is None:
+        return None
+    generation = found.get(GENERATION_KEY)
+    local_pages.remember(generation)
+    entry = found.get(key)
+    if is_current(entry, generation, now):
+        local_pages.put(key, entry)
+        return entry, generation
+    return None, generation
+
+
 class PageCacheMiddleware:
     """Serves and stores public pages; first in MIDDLEWARE, so that a stored page keeps every
     header the stack gave it (SecurityMiddleware's too, made for the key's scheme), and before
@@ -290,15 +355,11 @@ class PageCacheMiddleware:
         except (DisallowedHost, Unkeyable):
             # A bad host gets Django's own 400; an odd parameter value, the uncached page.
             return self.get_response(request)
-        # One round trip: the current generation and this page as last stored; the page is
-        # good only if it was made under the current generation.
-        found = breaker.call(page_store().get_many, [GENERATION_KEY, key])
+        found = lookup(key)
         if found is None:  # the cache has just failed: render as if there were none
             return self.get_response(request)
-        now = timezone.now()
-        stored = found.get(GENERATION_KEY)
-        entry = found.get(key)
-        if is_current(entry, stored, now):
+        entry, stored = found
+        if entry is not None:
             return _response(request, entry)
 
         response = self.get_response(request)
@@ -309,13 +370,15 @@ class PageCacheMiddleware:
             # A parameter this view does not read (`/feed/atom/?page=7`): the same page as
             # without it, answered but not stored again under another key.
             return _public(response)
+        now = timezone.now()
         generation = _current_generation(stored, now)
         entry = _entry(response, generation, now)
         timeout = PAGE_SECONDS
         if generation["next"] is not None:
             timeout = min(timeout, int((generation["next"] - now).total_seconds()))
-        if timeout > 0:
-            breaker.call(page_store().set, key, entry, timeout=timeout)
+        if timeout > 0 and breaker.call(page_store().set, key, entry, timeout=timeout) is not False:
+            local_pages.remember(generation)
+            local_pages.put(key, entry)
         return _response(request, entry)
 
 

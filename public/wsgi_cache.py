@@ -14,19 +14,16 @@ from django.core.handlers.wsgi import get_path_info, get_script_name
 from django.http import QueryDict
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
-from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from .cache import (
-    GENERATION_KEY,
     KNOWN_PARAMETERS,
     NEVER_CACHED,
     Unkeyable,
     breaker,
-    is_current,
     known_parameters,
+    lookup,
     page_key,
-    page_store,
 )
 
 # What a 304 keeps of the full answer (as django.utils.cache's does).
@@ -43,9 +40,8 @@ class PageCacheApp:
         key = self._key(environ)
         if key is None:
             return self.application(environ, start_response)
-        found = breaker.call(page_store().get_many, [GENERATION_KEY, key])
-        entry = (found or {}).get(key)
-        if not found or not is_current(entry, found.get(GENERATION_KEY), timezone.now()):
+        entry = (lookup(key) or (None, None))[0]
+        if entry is None:
             return self.application(environ, start_response)  # Django renders and stores it
         headers = [
             *entry["headers"].items(),

@@ -13,7 +13,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.test import override_settings
 from django.urls.resolvers import URLResolver
 
-from public.cache import breaker, invalidate_public_pages
+from public.cache import breaker, invalidate_public_pages, local_pages
 
 from .test_cache import DEAD_REDIS
 
@@ -183,3 +183,25 @@ def test_a_publication_missed_during_an_outage_is_applied_when_redis_answers(
     breaker.open_until = 0  # the breaker's seconds are over; Redis answers again
     assert "بلاغ جديد" in client.get("/").content.decode()
     assert not breaker.missed_invalidation
+
+
+def test_the_process_copy_serves_hits_without_redis_while_its_generation_is_fresh(
+    client, seed, settings
+):
+    settings.PUBLIC_PAGE_CACHE_LOCAL_SECONDS = 60
+    url = seed.get_absolute_url()
+    first = client.get(url)
+    pages = caches["pages"]
+    with mock.patch.object(pages, "get_many", wraps=pages.get_many) as shared:
+        assert client.get(url).content == first.content
+        shared.assert_not_called()
+        # Another host starts a new generation: seen once this copy's time is up.
+        pages.set("public-pages:generation", {"token": "elsewhere", "next": None}, None)
+        assert client.get(url).status_code == 200
+        shared.assert_not_called()
+        local_pages.checked = 0.0
+        client.get(url)
+        assert shared.call_count == 1
+    # A publication in this process empties its copy at once.
+    invalidate_public_pages()
+    assert local_pages.generation is None and not local_pages.pages
