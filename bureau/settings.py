@@ -97,6 +97,9 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # A stopped Redis makes other cache users slower, never broken, and fills no log.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 PUBLIC_PAGE_CACHE_BREAKER_SECONDS = env.int("PAGE_CACHE_BREAKER_SECONDS", default=10)
+# How long a process serves its own copy of a page before asking Redis whether a publication
+# started a new generation: the longest a reader may see the page as it was before.
+PUBLIC_PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=0.5)
 
 # Slow side effects (mail...) run in a worker (`manage.py db_worker`, see docs/deploy.md) from a
 # queue kept in the database; development and tests may run them inline with
