@@ -22,7 +22,7 @@ from regions.models import Mandate, Region
 from .cache import private_response, public_page
 from .pdf import render_pdf
 from .related import readable, related_communiques
-from .search import parse_query, search, snippet
+from .search import near_misses, parse_query, search, search_translation, snippet
 
 PER_PAGE = 10
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -148,20 +148,19 @@ def search_page(request):
     query = parse_query(request.GET.get("q"))
     language = get_language()
     page = None
-    results = []
+    results, suggestion, near = [], "", []
     if query:
         if language == DEFAULT_LANGUAGE:
             found = search(readable(), query)
         else:
-            # Translations are few and unindexed: every word, anywhere in the title or body.
-            found = readable()
-            for term in query.terms:
-                found = found.filter(
-                    Q(**{f"title_{language}__icontains": term})
-                    | Q(**{f"body_{language}__icontains": term})
-                )
+            found = search_translation(readable(), query, language)
         page = paginate(request, found)
-        results = [(c, snippet(c.body, query)) for c in page.object_list]
+        if page.paginator.count:
+            results = [(c, snippet(c.body, query)) for c in page.object_list]
+        elif language == DEFAULT_LANGUAGE:
+            # Nothing matches: what a near spelling finds, and that spelling to search for.
+            suggestion, communiques = near_misses(readable(), query)
+            near = [(c, snippet(c.body, parse_query(suggestion))) for c in communiques]
     return render(
         request,
         "public/search.html",
@@ -169,6 +168,9 @@ def search_page(request):
             "query": query,
             "page": page,
             "results": results,
+            "suggestion": suggestion,
+            "suggestion_url": f"{reverse('public:search')}?{urlencode({'q': suggestion})}",
+            "near_results": near,
             "too_long": len(request.GET.get("q", "")) > len(query.text) + 1,
             **links(request, page=page, query=query.text),
         },

@@ -1,6 +1,8 @@
 """The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -11,7 +13,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from common.text import PlainCharField, PlainSlugField
+from meetings import search_index
 from regions.models import Congress, Person, Province, Region
+
+from .search import SearchWord
 
 
 class Meeting(models.Model):
@@ -341,6 +346,14 @@ class Communique(models.Model):
     # first, per reading language ({"ar": [ids], ...}); written by the public site after each
     # workflow step, because ranking them is a page's costliest query (docs/performance.md).
     related_ids = models.JSONField(null=True, blank=True, editable=False)
+    # The search index (meetings.search_index), kept in step with the Arabic text by save().
+    search_title = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+    search_document = models.GeneratedField(
+        expression=search_index.SearchDocument(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = CommuniqueQuerySet.as_manager()
 
@@ -361,10 +374,26 @@ class Communique(models.Model):
                 violation_error_message=_("A published or scheduled communiqué needs a time."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # PostgreSQL only (see migration 0006). Without the pending list, a bulk load is
+            # searchable through the index at once.
+            GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        texts = {"title", "body", "title_ar", "body_ar"}
+        if update_fields is None or texts & set(update_fields):
+            for name, value in search_index.document(self.title_ar, self.body_ar).items():
+                setattr(self, name, value)
+            if update_fields is not None:
+                update_fields = {*update_fields, "search_title", "search_body"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if update_fields is None or "search_body" in update_fields:
+            SearchWord.remember(self.search_title, self.search_body)
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at or self.created_at)
