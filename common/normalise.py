@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import cache
 
-from common.lexicon import BROKEN_PLURALS, MONTHS, MOROCCAN_MONTHS, STOPWORDS
+from common.lexicon import BROKEN_PLURALS, COMMON_IN_TITLES, MONTHS, MOROCCAN_MONTHS, STOPWORDS
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel, dagger alef, tatweel
 _LETTERS = str.maketrans(
@@ -158,7 +158,15 @@ def is_stopword(word: str) -> bool:
     return False
 
 
+def is_common_in_titles(word: str) -> bool:
+    """A word most titles carry, or a kind of place («جهة»، «إقليم»): no title bonus."""
+    return bool(set(keys(word)) & _COMMON_IN_TITLES)
+
+
 def query_words(text: str) -> list[str]:
     """The folded words of a query that are worth searching for, each once."""
     found = [w for w in words(text) if not is_stopword(w)]
     return list(dict.fromkeys(found))
+
+
+_COMMON_IN_TITLES = frozenset(k for w in COMMON_IN_TITLES for k in keys(fold(w)))

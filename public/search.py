@@ -22,8 +22,20 @@ from django.contrib.postgres.search import (
     TrigramDistance,
 )
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, Floor
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,10 +46,9 @@ from regions import places
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-# ts_rank weights for D, C, B (the body) and A (the title and the places named).
-RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
-# Ranks closer than this are a tie, and the more recent communiqué comes first.
-RANK_STEP = 0.02
+# What a query word is worth where it is found: in the title or a place name, or in the body.
+TITLE_SCORE = 1.0
+BODY_SCORE = 0.4
 NEAR_SPELLINGS = 3  # vocabulary keys tried for a word that matches nothing
 MAX_TRIGRAM_DISTANCE = 0.8  # that is, a trigram similarity of at least 0.2
 NEAR_RESULTS = 10
@@ -74,7 +85,9 @@ def term(word: str) -> Term:
     return (((word,),),)
 
 
-def _tsquery(terms: list[Term]) -> SearchQuery:
+def _tsquery(terms: list[Term], weight: str = "") -> SearchQuery:
+    """The terms as a tsquery; with `weight`, only keys indexed at that weight match."""
+
     def any_of(parts):
         return "(" + " | ".join(parts) + ")"
 
@@ -82,8 +95,9 @@ def _tsquery(terms: list[Term]) -> SearchQuery:
         return "(" + " & ".join(parts) + ")"
 
     # Keys are made of letters and digits only (normalise.words splits on everything else).
+    suffix = f":{weight}" if weight else ""
     text = all_of(
-        any_of(all_of(any_of(f"'{key}'" for key in keys) for keys in alt) for alt in t)
+        any_of(all_of(any_of(f"'{key}'{suffix}" for key in keys) for keys in alt) for alt in t)
         for t in terms
     )
     return SearchQuery(text, search_type="raw", config=CONFIG)
@@ -117,18 +131,28 @@ def search(queryset: QuerySet, query: Query) -> QuerySet:
     first."""
     if not query:
         return queryset.none()
-    return matching(queryset, [term(word) for word in query.words])
+    return matching(queryset, [term(word) for word in query.words], query.words)
 
 
-def matching(queryset: QuerySet, terms: list[Term]) -> QuerySet:
-    """The communiqués of `queryset` that match every term, best first."""
+def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
+    """The communiqués of `queryset` that match every term (one per query word), best
+    first."""
     if connection.vendor == "postgresql":
-        tsquery = _tsquery(terms)
-        return (
-            queryset.filter(search_document=tsquery)
-            .annotate(rank=SearchRank(F("search_document"), tsquery, weights=RANK_WEIGHTS))
-            .order_by(Floor(F("rank") / RANK_STEP).desc(), "-published_at", "-pk")
-        )
+        # Each word scores by where it is found, title or place name (weight A) or body only,
+        # however often: communiqués that score alike come newest first.
+        scored = [
+            Case(
+                When(search_document=_tsquery([t], weight="A"), then=Value(TITLE_SCORE)),
+                default=Value(BODY_SCORE),
+            )
+            for word, t in zip(words, terms, strict=True)
+            if not normalise.is_common_in_titles(word)
+        ]
+        found = queryset.filter(search_document=_tsquery(terms))
+        if not scored:
+            return found.order_by("-published_at", "-pk")
+        score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
+        return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
     # Elsewhere: whole keys in the stored text, ranked by how many words the title holds.
     rank = sum(
         (Case(When(_sqlite_match([t], "title_keys"), then=1), default=0) for t in terms),
@@ -220,7 +244,7 @@ def near_misses(queryset: QuerySet, query: Query) -> tuple[str, list]:
             )
         else:
             terms.append(term(word))
-    results = list(matching(queryset, terms)[:NEAR_RESULTS])
+    results = list(matching(queryset, terms, query.words)[:NEAR_RESULTS])
     if not results:
         return "", []
     return _spelled_as(results[0], query, candidates), results

@@ -278,6 +278,18 @@ def translated_into(language: str) -> Q:
 
 
 class CommuniqueQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Bulk loads are indexed for the search as save() indexes one communiqué."""
+        objs = list(objs)
+        for communique in objs:
+            for name, value in search_index.document(
+                communique.title_ar, communique.body_ar
+            ).items():
+                setattr(communique, name, value)
+        created = super().bulk_create(objs, *args, **kwargs)
+        SearchWord.remember(*(text for c in objs for text in (c.search_title, c.search_body)))
+        return created
+
     def public(self, now=None):
         """What a reader may see: published, or scheduled and whose time has come."""
         now = now or timezone.now()
