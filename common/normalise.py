@@ -38,6 +38,7 @@ _LETTERS = str.maketrans(
 # Anything that is neither a letter nor a digit separates words (punctuation, quotes, SQL).
 _SEPARATORS = re.compile(r"[\W_]+")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]+")  # Latin letters beyond ASCII
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ك", "ل")
@@ -63,10 +64,12 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _DIACRITICS.sub("", text).translate(_LETTERS)
     # Latin accents: é → e, â → a (decomposed, then the combining marks dropped).
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-    return unicodedata.normalize("NFC", text).casefold()
+    return _ACCENTED.sub(_without_accent, text).casefold()
+
+
+def _without_accent(match: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFKD", match.group())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:
