@@ -3,7 +3,7 @@
 Broken plurals are irregular: no suffix rule turns «فروع» into «فرع». This list holds the ones
 that occur in the bureau's communiqués (weekly meetings, congresses, regions, elections) and in
 the party's press, each mapped to its singular. Keys and values are written as a reader writes
-them; the normaliser folds both. See docs/arabic.md, "Search normalisation".
+them; the normaliser folds both. See docs/search.md.
 """
 
 BROKEN_PLURALS = {

@@ -10,7 +10,7 @@ Moroccan name, and sound plurals, duals, the feminine ending, the nisba ي and a
 are removed, so «الجهتين»، «جهات» and «جهة» all give «جه».
 
 A text is indexed with every key of every word; a query word matches a text that holds any of
-its keys. See docs/arabic.md, "Search normalisation".
+its keys. See docs/search.md.
 """
 
 import re

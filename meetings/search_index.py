@@ -4,7 +4,7 @@ Each communiqué stores the normalised keys of its Arabic title and body (common
 title's keys together with the place names its text mentions, so that both weigh the most. On
 PostgreSQL a generated, GIN-indexed tsvector of these keys (title and places at weight A, body
 at B) serves the full-text search; elsewhere the same column is the keys as plain text. See
-docs/arabic.md, "Search normalisation".
+docs/search.md.
 """
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField

@@ -1,4 +1,4 @@
-"""Search of the public communiqués as readers type it (docs/arabic.md, "Search normalisation").
+"""Search of the public communiqués as readers type it (docs/search.md).
 
 The query goes through the normaliser that built the index (common.normalise): each word
 becomes its keys, any of which may match, and every word must match. A word in Latin script

@@ -1,4 +1,4 @@
-"""The search index declared on the model (meetings.search_index, docs/arabic.md).
+"""The search index declared on the model (meetings.search_index, docs/search.md).
 
 Replaces the column, functions and GIN index that 0003 added by raw SQL: the communiqué now
 stores the normalised keys of its Arabic title (with the places it names) and body, and a

@@ -1,5 +1,5 @@
 """Rebuild the search index of every communiqué, after a change to the normaliser, its lexicon
-or the place names (docs/arabic.md, "Search normalisation")."""
+or the place names (docs/search.md)."""
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
