@@ -3,7 +3,8 @@
 Each communiqué stores the normalised keys of its Arabic title and body (common.normalise), the
 title's keys together with the place names its text mentions, so that both weigh the most. On
 PostgreSQL a generated, GIN-indexed tsvector of these keys (title and places at weight A, body
-at B) serves the full-text search; elsewhere the same column is the keys as plain text. See
+at B) finds the matches, and a second, small one of the title's keys ranks them; elsewhere the
+same columns are the keys as plain text. See
 docs/search.md.
 """
 
@@ -19,24 +20,27 @@ CONFIG = "simple"
 
 
 class SearchDocument(Func):
-    """The generated search column: a weighted tsvector on PostgreSQL, space-separated keys
-    (padded with spaces, for whole-key matching) on other databases."""
+    """A generated search column over stored keys: a tsvector on PostgreSQL (the title at
+    weight A, the body at B), the keys padded with spaces on other databases (for whole-key
+    matching). Without a body, the title's alone: small enough to rank every match."""
 
     output_field = SearchVectorField()
 
     def __init__(self, title="search_title", body="search_body", **extra):
-        super().__init__(F(title), F(body), **extra)
+        fields = [F(title)] + ([F(body)] if body else [])
+        super().__init__(*fields, **extra)
 
     def as_sql(self, compiler, connection, **extra_context):
-        title, body = self.get_source_expressions()
-        text = Concat(Value(" "), title, Value(" "), body, Value(" "), output_field=TextField())
-        return compiler.compile(text)
+        parts = [Value(" ")]
+        for expression in self.get_source_expressions():
+            parts += [expression, Value(" ")]
+        return compiler.compile(Concat(*parts, output_field=TextField()))
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        title, body = self.get_source_expressions()
-        vector = SearchVector(title, config=CONFIG, weight="A") + SearchVector(
-            body, config=CONFIG, weight="B"
-        )
+        title, *body = self.get_source_expressions()
+        vector = SearchVector(title, config=CONFIG, weight="A")
+        if body:
+            vector = vector + SearchVector(body[0], config=CONFIG, weight="B")
         return compiler.compile(vector)
 
 

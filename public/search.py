@@ -35,7 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,6 +46,8 @@ from regions import places
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# At most this many matches, the most recent, are ranked (and counted).
+MAX_RANKED = 1000
 # What a query word is worth where it is found: in the title or a place name, or in the body.
 TITLE_SCORE = 1.0
 BODY_SCORE = 0.4
@@ -85,8 +87,8 @@ def term(word: str) -> Term:
     return (((word,),),)
 
 
-def _tsquery(terms: list[Term], weight: str = "") -> SearchQuery:
-    """The terms as a tsquery; with `weight`, only keys indexed at that weight match."""
+def _tsquery(terms: list[Term]) -> SearchQuery:
+    """The terms as a tsquery."""
 
     def any_of(parts):
         return "(" + " | ".join(parts) + ")"
@@ -95,16 +97,11 @@ def _tsquery(terms: list[Term], weight: str = "") -> SearchQuery:
         return "(" + " & ".join(parts) + ")"
 
     # Keys are made of letters and digits only (normalise.words splits on everything else).
-    suffix = f":{weight}" if weight else ""
     text = all_of(
-        any_of(all_of(any_of(f"'{key}'{suffix}" for key in keys) for keys in alt) for alt in t)
+        any_of(all_of(any_of(f"'{key}'" for key in keys) for keys in alt) for alt in t)
         for t in terms
     )
     return SearchQuery(text, search_type="raw", config=CONFIG)
-
-
-def _padded(field: str):
-    return Concat(Value(" "), field, Value(" "), output_field=TextField())
 
 
 def _sqlite_match(terms: list[Term], field: str = "search_document") -> Q:
@@ -135,35 +132,34 @@ def search(queryset: QuerySet, query: Query) -> QuerySet:
 
 
 def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
-    """The communiqués of `queryset` that match every term (one per query word), best
-    first."""
-    if connection.vendor == "postgresql":
-        # Each word scores by where it is found, title or place name (weight A) or body only,
-        # however often: communiqués that score alike come newest first.
-        scored = [
-            Case(
-                When(search_document=_tsquery([t], weight="A"), then=Value(TITLE_SCORE)),
-                default=Value(BODY_SCORE),
-            )
-            for word, t in zip(words, terms, strict=True)
-            if not normalise.is_common_in_titles(word)
-        ]
+    """The communiqués of `queryset` that match every term (one per query word), best first.
+
+    Each word scores by where it is found: in the title or a place name, or only in the body,
+    however often; communiqués that score alike come newest first. A query that matches
+    thousands ranks the most recent of them only, so that a search's work stays bounded
+    however large the archive grows.
+    """
+    postgres = connection.vendor == "postgresql"
+    if postgres:
         found = queryset.filter(search_document=_tsquery(terms))
-        if not scored:
-            return found.order_by("-published_at", "-pk")
-        score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
-        return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
-    # Elsewhere: whole keys in the stored text, ranked by how many words the title holds.
-    rank = sum(
-        (Case(When(_sqlite_match([t], "title_keys"), then=1), default=0) for t in terms),
-        Value(0),
-    )
-    return (
-        queryset.alias(title_keys=_padded("search_title"))
-        .filter(_sqlite_match(terms))
-        .annotate(rank=Value(0, output_field=IntegerField()) + rank)
-        .order_by("-rank", "-published_at", "-pk")
-    )
+    else:  # whole keys in the stored text
+        found = queryset.filter(_sqlite_match(terms))
+    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
+    found = queryset.filter(pk__in=newest)
+    scored = []
+    for word, t in zip(words, terms, strict=True):
+        if normalise.is_common_in_titles(word):
+            continue
+        in_title = (
+            Q(search_title_document=_tsquery([t]))
+            if postgres
+            else _sqlite_match([t], "search_title_document")
+        )
+        scored.append(Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE)))
+    if not scored:
+        return found.order_by("-published_at", "-pk")
+    score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
+    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
 
 
 def search_translation(queryset: QuerySet, query: Query, language: str) -> QuerySet:

@@ -22,7 +22,7 @@ from regions.models import Mandate, Region
 from .cache import private_response, public_page
 from .pdf import render_pdf
 from .related import readable, related_communiques
-from .search import near_misses, parse_query, search, search_translation, snippet
+from .search import MAX_RANKED, near_misses, parse_query, search, search_translation, snippet
 
 PER_PAGE = 10
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -169,6 +169,7 @@ def search_page(request):
             "page": page,
             "results": results,
             "suggestion": suggestion,
+            "max_ranked": MAX_RANKED,
             "suggestion_url": f"{reverse('public:search')}?{urlencode({'q': suggestion})}",
             "near_results": near,
             "too_long": len(request.GET.get("q", "")) > len(query.text) + 1,

@@ -82,6 +82,15 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
+        migrations.AddField(
+            model_name="communique",
+            name="search_title_document",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=meetings.search_index.SearchDocument(body=None),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
+        ),
         AddPostgresIndex(
             model_name="communique",
             index=django.contrib.postgres.indexes.GinIndex(

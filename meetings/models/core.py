@@ -366,6 +366,11 @@ class Communique(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    search_title_document = models.GeneratedField(
+        expression=search_index.SearchDocument(body=None),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = CommuniqueQuerySet.as_manager()
 
