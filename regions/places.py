@@ -3,7 +3,8 @@
 The search weighs place names as much as titles, and lets a reader type them in Latin script
 («Draa Tafilalet», «Skhirat») on the Arabic site. Both read the names already in the regions and
 provinces tables, split at their hyphens («درعة-تافيلالت» is the places «درعة» and «تافيلالت»).
-The names are read once per process and forgotten when a region or province is saved.
+The names are read once per process (one query) and forgotten when a region or province is
+saved.
 """
 
 import difflib
@@ -36,8 +37,11 @@ def _arabic(part: str) -> tuple[tuple[str, ...], ...]:
 def places() -> tuple[Place, ...]:
     """Every region and province, and each hyphenated part of their names, as places."""
     found = []
-    rows = list(Region.objects.values_list("name_ar", "name_fr")) + list(
-        Province.objects.values_list("name_ar", "name_fr")
+    names = ("name_ar", "name_fr")
+    rows = (
+        Region.objects.order_by()
+        .values_list(*names)
+        .union(Province.objects.order_by().values_list(*names), all=True)
     )
     for name_ar, name_fr in rows:
         latin_parts, arabic_parts = _parts(name_fr or ""), _parts(name_ar)

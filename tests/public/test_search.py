@@ -1,10 +1,12 @@
 """Search as an Arabic reader expects it, through HTTP, on SQLite and on PostgreSQL alike."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from common.normalise import fold
 from public.search import parse_query
+from regions import places
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +220,20 @@ def test_no_suggestion_from_a_communique_readers_cannot_see(client, make_communi
     html = found(client, "الانصحار")
     assert "هل تقصد" not in html
     assert "مسودة" not in html
+
+
+def test_a_search_costs_at_most_four_queries_even_with_cold_place_names(
+    client, seed, django_assert_max_num_queries
+):
+    places.forget()
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        assert seed.title_ar in found(client, "Draa Tafilalet")
+
+
+def test_a_search_that_finds_nothing_costs_at_most_four_queries(
+    client, seed, django_assert_max_num_queries
+):
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        found(client, "تجذر")
