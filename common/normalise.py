@@ -168,8 +168,18 @@ def is_common_in_titles(word: str) -> bool:
 
 def query_words(text: str) -> list[str]:
     """The folded words of a query that are worth searching for, each once."""
-    found = [w for w in words(text) if not is_stopword(w)]
-    return list(dict.fromkeys(found))
+    return list(dict(typed_words(text)).values())
+
+
+def typed_words(text: str) -> list[tuple[str, str]]:
+    """(as typed, folded) for each word of a query worth searching for, each once."""
+    found = {}
+    plain = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    for typed in _SEPARATORS.split(plain):
+        for word in words(typed):
+            if not is_stopword(word) and word not in found.values():
+                found[typed] = word
+    return list(found.items())
 
 
 _COMMON_IN_TITLES = frozenset(k for w in COMMON_IN_TITLES for k in keys(fold(w)))

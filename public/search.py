@@ -64,6 +64,7 @@ Term = tuple[tuple[tuple[str, ...], ...], ...]
 class Query:
     text: str  # what the reader typed, cleaned, to show back
     words: tuple[str, ...]  # normalised words worth searching for
+    typed: tuple[str, ...] = ()  # the same words as the reader typed them
 
     def __bool__(self) -> bool:
         return bool(self.words)
@@ -74,7 +75,12 @@ def parse_query(raw: str | None) -> Query:
     raw = (raw or "")[: MAX_QUERY_LENGTH * 2]
     cleaned = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch == " ")
     cleaned = " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
-    return Query(text=cleaned, words=tuple(normalise.query_words(cleaned)[:MAX_TERMS]))
+    pairs = normalise.typed_words(cleaned)[:MAX_TERMS]
+    return Query(
+        text=cleaned,
+        words=tuple(word for _typed, word in pairs),
+        typed=tuple(typed for typed, _word in pairs),
+    )
 
 
 def term(word: str) -> Term:
@@ -253,7 +259,7 @@ def _spelled_as(found, query: Query, candidates: dict[int, list[str]]) -> str:
     held = set(found.search_title.split()) | set(found.search_body.split())
     spelled = []
     for i, word in enumerate(query.words):
-        replacement = word
+        replacement = query.typed[i] if i < len(query.typed) else word
         if not held & set(normalise.keys(word)):
             near = [k for k in candidates.get(i, []) if k in held]
             replacement = _written(text, near[0]) if near else word
@@ -272,9 +278,9 @@ def _written(text: str, key: str) -> str:
 # Snippets ------------------------------------------------------------------------------------
 
 
-def snippet(text: str, query: Query, width: int = 240, extra_keys=()) -> SafeString:
+def snippet(text: str, query: Query, width: int = 240) -> SafeString:
     """An excerpt of `text` around the first matching word, matching words in <mark>."""
-    wanted = set(extra_keys)
+    wanted = set()
     for word in query.words:
         for alternative in term(word):
             for keys in alternative:
