@@ -393,7 +393,7 @@ class Communique(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"]),
-            # PostgreSQL only (see migration 0006). Without the pending list, a bulk load is
+            # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
             # searchable through the index at once.
             GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
         ]

@@ -51,7 +51,7 @@ def index_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0005_cycle_roles"), ("regions", "0002_load_regions_and_provinces")]
+    dependencies = [("meetings", "0006_communique_related_ids"), ("regions", "0002_load_regions_and_provinces")]
 
     operations = [
         TrigramExtension(),
