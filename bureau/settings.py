@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "regions",
     "meetings",
     "public",
+    "notifications",
 ]
 
 MIDDLEWARE = [
