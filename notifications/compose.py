@@ -26,7 +26,7 @@ class Message:
 
     def __post_init__(self):
         # A header is one line: a title with a line break must not break the mail.
-        self.subject = " ".join(str(self.subject).split())[:300]
+        self.subject = " ".join(str(self.subject).splitlines()).strip()[:300]
 
 
 def absolute(path: str) -> str:

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from meetings.models import Attendance, Decision, Meeting
 
@@ -127,12 +126,7 @@ def _overdue(decisions, today) -> int:
 def _digest(decisions, today) -> Message:
     counts = {"open": len(decisions), "overdue": _overdue(decisions, today)}
     return Message(
-        subject=ngettext(
-            "Your decisions this week: %(open)s open, %(overdue)s overdue",
-            "Your decisions this week: %(open)s open, %(overdue)s overdue",
-            counts["open"],
-        )
-        % counts,
+        subject=_("Your decisions this week: %(open)s open, %(overdue)s overdue") % counts,
         intro=_("The decisions you are responsible for that are still open:"),
         items=[_line(d, today) for d in decisions],
         link=admin_url("meetings_decision_changelist"),

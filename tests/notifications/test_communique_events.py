@@ -72,7 +72,7 @@ def test_an_approver_who_prefers_french_reads_french(
     Preference.objects.create(user=approvers[0], language="fr")
     committed(workflow.submit, draft, actor=editor_)
     french = next(m for m in mailoutbox if m.to == ["approver-1@example.org"])
-    assert french.subject == "Communiqué à approuver\u202f: «\u202fCommuniqué du BP\u202f»"
+    assert french.subject == "Communiqué à approuver\u00a0: «\u00a0Communiqué du BP\u00a0»"
     assert 'dir="ltr"' in parts(french)[1]
 
 
