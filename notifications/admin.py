@@ -3,6 +3,7 @@
 Everyone sees only their own notifications and settings; members of the secretariat (the
 ``change_preference`` permission) see everyone's settings and may reset them."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -81,7 +82,8 @@ class NotificationAdmin(admin.ModelAdmin):
         if notification.read_at is None:
             notification.read_at = timezone.now()
             notification.save(update_fields=["read_at"])
-        return HttpResponseRedirect(notification.url)
+        # Stored absolute for mail; followed here on whatever host the admin is served from.
+        return HttpResponseRedirect(notification.url.removeprefix(settings.SITE_URL) or "/admin/")
 
     @admin.display(description=_("notification"))
     def open_link(self, notification):

@@ -20,7 +20,6 @@ from regions.models import Congress
 from .compose import admin_url
 
 MEETING_LENGTH = datetime.timedelta(hours=3)  # meetings have a start, not an end
-PAST = datetime.timedelta(days=90)  # how far back a private calendar goes
 
 
 def _domain() -> str:
@@ -53,9 +52,9 @@ def _finish(calendar: Calendar) -> bytes:
     return calendar.to_ical()
 
 
-def meetings_for(user: AbstractBaseUser, since: datetime.datetime):
+def meetings_for(user: AbstractBaseUser):
     """The meetings a user attends, or all of them for those who organise meetings."""
-    meetings = Meeting.objects.filter(starts_at__gte=since)
+    meetings = Meeting.objects.all()
     if not user.has_perm("meetings.change_meeting"):
         meetings = meetings.filter(attendance__person__user=user).distinct()
     return meetings.prefetch_related("agenda_items").order_by("starts_at")
@@ -63,9 +62,8 @@ def meetings_for(user: AbstractBaseUser, since: datetime.datetime):
 
 def user_calendar(user: AbstractBaseUser, now: datetime.datetime | None = None) -> bytes:
     now = now or timezone.now()
-    since = now - PAST
     calendar = _calendar(_("Bureau — my meetings and deadlines"))
-    for meeting in meetings_for(user, since):
+    for meeting in meetings_for(user):
         start = timezone.localtime(meeting.starts_at)
         agenda = "\n".join(f"{item.order}. {item.title}" for item in meeting.agenda_items.all())
         calendar.add_component(
@@ -82,7 +80,7 @@ def user_calendar(user: AbstractBaseUser, now: datetime.datetime | None = None) 
             )
         )
     decisions = Decision.objects.filter(
-        responsible_person__user=user, due_date__gte=since.date()
+        responsible_person__user=user, due_date__isnull=False
     ).exclude(follow_up=Decision.FollowUp.DROPPED)
     for decision in decisions.order_by("due_date", "pk"):
         calendar.add_component(
@@ -96,7 +94,7 @@ def user_calendar(user: AbstractBaseUser, now: datetime.datetime | None = None) 
                 url=admin_url("meetings_decision_change", decision.pk),
             )
         )
-    congresses = access.congresses(user).filter(date__gte=since.date()).select_related("region")
+    congresses = access.congresses(user).select_related("region")
     for congress in congresses.order_by("date", "pk"):
         calendar.add_component(
             _congress(congress, now, admin_url("regions_congress_change", congress.pk))
