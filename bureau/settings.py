@@ -119,6 +119,8 @@ if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBack
     # The same, with the decoded subject and the plain text before the raw message.
     EMAIL_CONFIG["EMAIL_BACKEND"] = "notifications.console.EmailBackend"
 vars().update(EMAIL_CONFIG)
+# A mail server that does not answer must not hold a worker (or, inline, a request) for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bureau@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's own address, for absolute links in mail and calendars (https://bureau.example.org).

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Event, Preference
+from .models import Event, Language, Preference
 
 
 class PreferenceForm(forms.ModelForm):
@@ -21,6 +21,7 @@ class PreferenceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("The site's language")), *Language.choices]
         self.fields["email_on"].initial = [
             value for value in Event.values if value not in (self.instance.email_off or [])
         ]

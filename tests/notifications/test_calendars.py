@@ -151,3 +151,24 @@ def test_congresses_are_private_by_default(db):
 
 def test_public_pages_link_the_calendar(client, db):
     assert 'href="/calendar.ics"' in client.get("/").content.decode()
+
+
+def test_a_calendars_queries_do_not_grow_with_meetings(client, member, django_assert_num_queries):
+    url = address(member)
+
+    def add_meetings(count):
+        for day in range(count):
+            meeting = Meeting.objects.create(
+                starts_at=NEXT_WEEK + datetime.timedelta(days=day + 1), venue_ar="الرباط"
+            )
+            AgendaItem.objects.create(meeting=meeting, order=1, title_ar="بند")
+            Attendance.objects.create(meeting=meeting, person=member.person)
+
+    add_meetings(1)
+    # 1 the token's settings and user, 2-3 the user's permissions (own, groups), 4 the
+    # meetings, 5 their agenda items, 6 the decisions, 7 the congresses.
+    with django_assert_num_queries(7):
+        client.get(url)
+    add_meetings(10)
+    with django_assert_num_queries(7):
+        assert len(events(fetch(client, url)[1])) == 11

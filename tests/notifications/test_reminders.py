@@ -186,3 +186,12 @@ def test_run_periodic_runs_them(owner, item, mailoutbox, capsys):
     with time_machine.travel(MONDAY, tick=False):
         call_command("run_periodic", only=["decision_reminders"])
     assert "decision_reminders: 1" in capsys.readouterr().out
+
+
+def test_dates_in_arabic_messages_use_moroccan_months(owner, item, run, mailoutbox):
+    monday = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=CASABLANCA)
+    decision(item, datetime.date(2026, 5, 6), owner.person)
+    run(reminders.decision_reminders, monday)
+    text, html = parts(mailoutbox[0])
+    assert "6 ماي 2026" in mailoutbox[0].subject and "6 ماي 2026" in html
+    assert "مايو" not in text + html
