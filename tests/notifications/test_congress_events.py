@@ -4,12 +4,16 @@ secretary who submitted it, and no other region."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import User
 
 from common import roles
 from notifications.models import Notification
+from regions import workflow as regions_workflow
 from regions.models import Congress, CongressTransition, Region, RegionalAccess
 from regions.signals import congress_changed
 
+from ..regions.conftest import region_world, regional_secretary
+from ..regions.test_workflow import complete
 from .conftest import parts
 
 
@@ -116,3 +120,25 @@ def test_a_secretary_who_no_longer_serves_the_region_is_not_told(
 def test_recording_an_outcome_tells_nobody(congress, secretary, bureau):
     step(congress, "recorded", secretary)
     assert not Notification.objects.exists()
+
+
+def test_the_congress_workflow_itself_tells_them(
+    settings, tmp_path, staff, committed, mailoutbox, draa
+):
+    """The same through regions.workflow: submitted, then sent back, then validated."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    secretary = regional_secretary("secretary-draa-tafilalet", draa, "Lahcen Ait Ali")
+    User.objects.filter(pk=secretary.pk).update(email="secretary@example.org")
+    congress = complete(region_world(draa, "OWN"), secretary.person)
+    bureau = staff("secretariat-1", roles.SECRETARIAT)
+    committed(regions_workflow.submit, congress, actor=secretary)
+    committed(regions_workflow.send_back, congress, actor=bureau, comment="المحضر غير موقع")
+    committed(regions_workflow.submit, congress, actor=secretary)
+    committed(regions_workflow.validate, congress, actor=bureau)
+    assert [(m.to[0], m.subject.split(":")[0]) for m in mailoutbox] == [
+        ("secretariat-1@example.org", "نتيجة مؤتمر للمصادقة"),
+        ("secretary@example.org", "أُرجعت نتيجة المؤتمر"),
+        ("secretariat-1@example.org", "نتيجة مؤتمر للمصادقة"),
+        ("secretary@example.org", "تمت المصادقة على نتيجة المؤتمر"),
+    ]
+    assert "المحضر غير موقع" in mailoutbox[1].body
