@@ -32,6 +32,8 @@ BACKOFF = [
 MAX_ATTEMPTS = len(BACKOFF) + 1
 # A pending message this late has lost its queued task (a worker stopped mid-way...).
 STALE_AFTER = datetime.timedelta(minutes=10)
+# The queue's clock (the database's) and the worker's may differ a little.
+CLOCK_SKEW = datetime.timedelta(seconds=30)
 
 _guards: dict[str, Callable[..., bool]] = {}
 
@@ -96,7 +98,7 @@ def deliver(mail_id: int) -> str:
         mail = Mail.objects.select_for_update().filter(pk=mail_id).first()
         if mail is None or mail.status != Mail.Status.PENDING:
             return mail.status if mail else "gone"
-        if mail.next_attempt_at and mail.next_attempt_at > now:
+        if mail.next_attempt_at and mail.next_attempt_at > now + CLOCK_SKEW:
             return "not yet"  # a duplicate queued before its time: the retry will come
         if mail.guard and not _guards[mail.guard](**mail.guard_args):
             mail.status = Mail.Status.CANCELLED

@@ -156,3 +156,14 @@ def test_a_task_run_twice_sends_once(db, mailoutbox, django_capture_on_commit_ca
 def test_an_unknown_guard_is_refused(db):
     with pytest.raises(ValueError, match="guard"):
         mail.send(key="g", to="a@example.org", subject="s", text="t", guard="nope")
+
+
+def test_a_retry_queued_twice_before_its_time_waits(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
+    queued = mail.send(key="later", to="a@example.org", subject="بلاغ", text="نص")
+    Mail.objects.filter(pk=queued.pk).update(
+        next_attempt_at=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    assert mail.deliver.call(queued.pk) == "not yet"
+    assert mailoutbox == []
