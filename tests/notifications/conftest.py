@@ -4,8 +4,10 @@ import email
 import email.policy
 
 import pytest
+from django.core.management import call_command
 
 from common import roles
+from meetings.management.commands import run_periodic as command
 
 
 @pytest.fixture
@@ -45,3 +47,11 @@ def parts(message):
     """(plain text, HTML) of a sent Django message."""
     html = next(content for content, mimetype in message.alternatives if mimetype == "text/html")
     return message.body, html
+
+
+@pytest.fixture
+def run_periodic(monkeypatch):
+    """``manage.py run_periodic`` inside the test's transaction: the command closes stale
+    connections first, which on PostgreSQL would close the test's own (not autocommit)."""
+    monkeypatch.setattr(command, "close_old_connections", lambda: None)
+    return lambda *only: call_command("run_periodic", only=list(only))

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 
 from common import periodic, roles
@@ -181,10 +180,10 @@ def test_a_meeting_cancelled_after_its_reminder_was_queued_sends_nothing(
     assert mailoutbox == []
 
 
-def test_run_periodic_runs_them(owner, item, mailoutbox, capsys):
+def test_run_periodic_runs_them(owner, item, mailoutbox, capsys, run_periodic):
     decision(item, TODAY + datetime.timedelta(days=1), owner.person)
     with time_machine.travel(MONDAY, tick=False):
-        call_command("run_periodic", only=["decision_reminders"])
+        run_periodic("decision_reminders")
     assert "decision_reminders: 1" in capsys.readouterr().out
 
 
