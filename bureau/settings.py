@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "regions",
     "meetings",
     "public",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +114,13 @@ TASKS = {
 
 # Mail: the console while developing, SMTP with TLS in production
 # (EMAIL_URL=smtp+tls://user:password@host:587).
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend":
+    # The same, with the decoded subject and the plain text before the raw message.
+    EMAIL_CONFIG["EMAIL_BACKEND"] = "notifications.console.EmailBackend"
+vars().update(EMAIL_CONFIG)
+# A mail server that does not answer must not hold a worker (or, inline, a request) for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bureau@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's own address, for absolute links in mail and calendars (https://bureau.example.org).

@@ -17,6 +17,7 @@ admin.site.index_title = _("Meetings, communiqués and regions")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("notifications.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

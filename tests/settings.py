@@ -19,3 +19,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Every invalidation is seen at once: no process-local copy of the page cache's generation
 # (tests/public/test_page_cache_layer.py turns it on where it is the subject).
 PUBLIC_PAGE_CACHE_LOCAL_SECONDS = 0
+# Absolute links in mail and calendars.
+SITE_URL = "https://bureau.example.org"

@@ -13,7 +13,7 @@ LAYERS = [
     {"common"},
     {"regions"},
     {"meetings"},
-    {"public"},
+    {"public", "notifications"},
     {"bureau"},
 ]
 NOT_APPLICATION = {"tests", "bench"}
