@@ -137,6 +137,7 @@ class Decision(models.Model):
 
     class Kind(models.TextChoices):
         DECISION = "decision", _("decision (decided)")
+        APPROVAL = "approval", _("approval (approved)")
         RECOMMENDATION = "recommendation", _("recommendation (recommended)")
         POSITION = "position", _("position (recorded)")
         STATEMENT = "statement", _("statement (affirmed)")
