@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import diff, workflow
 from .composer import compose
-from .models import Communique, Meeting
+from .models import Attendance, Communique, Meeting
 
 TEXT_FIELDS = [
     build_localized_fieldname(f, lang) for f in workflow.TEXT_FIELDS for lang in workflow.LANGUAGES
@@ -158,3 +158,20 @@ class ComposeForm(forms.Form):
         ).order_by("-starts_at"),
         help_text=_("Held meetings that have no communiqué yet."),
     )
+
+
+class AttendanceForm(forms.ModelForm):
+    """A row of a meeting's attendance: a woman's statuses read «حاضرة», «présente»."""
+
+    class Meta:
+        model = Attendance
+        fields = ["person", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.instance.person if self.instance.person_id else None
+        if person is not None and person.is_woman:
+            self.fields["status"].choices = [
+                (status, Attendance.status_label(status, person))
+                for status in Attendance.Status.values
+            ]

@@ -5,6 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from common.admin_titles import NamedInTitles, Titles
+
+from ..forms import AttendanceForm
 from ..models import (
     AgendaItem,
     Attendance,
@@ -15,8 +18,12 @@ from ..models import (
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    form = AttendanceForm
     extra = 0
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
 
 
 class AgendaItemInline(TranslationTabularInline):
@@ -46,7 +53,12 @@ class DedicatingDecisionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TabbedTranslationAdmin):
+class MeetingAdmin(NamedInTitles, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a meeting to change"),
+        view=_("Select a meeting to view"),
+        add=_("Add a meeting"),
+    )
     list_display = [
         "__str__",
         "starts_at",
@@ -112,12 +124,21 @@ class MeetingAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    list_display = ["person", "meeting", "status"]
+class AttendanceAdmin(NamedInTitles, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select an attendance record to change"),
+        view=_("Select an attendance record to view"),
+        add=_("Add an attendance record"),
+    )
+    list_display = ["person", "meeting", "status_label"]
     list_filter = ["status"]
     list_select_related = ["person", "meeting"]
     search_fields = ["person__name_ar", "person__name_fr"]
     autocomplete_fields = ["meeting", "person"]
+
+    @admin.display(description=_("attendance"), ordering="status")
+    def status_label(self, attendance):
+        return attendance.get_status_display()  # «حاضرة» for a woman
 
 
 class DecisionInline(TranslationTabularInline):
@@ -137,7 +158,12 @@ class DecisionInline(TranslationTabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TabbedTranslationAdmin):
+class AgendaItemAdmin(NamedInTitles, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select an agenda item to change"),
+        view=_("Select an agenda item to view"),
+        add=_("Add an agenda item"),
+    )
     list_display = ["title", "meeting", "order", "topic"]
     list_filter = ["topic", "meeting__organ"]
     list_select_related = ["meeting"]
@@ -147,7 +173,12 @@ class AgendaItemAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(TabbedTranslationAdmin):
+class DecisionAdmin(NamedInTitles, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a decision to change"),
+        view=_("Select a decision to view"),
+        add=_("Add a decision"),
+    )
     list_display = ["short_text", "kind", "meeting_date", "responsible", "due_date", "follow_up"]
     list_filter = ["follow_up", "kind", ("due_date", admin.EmptyFieldListFilter)]
     list_editable = ["follow_up"]  # the secretariat updates follow-up from the list
