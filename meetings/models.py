@@ -40,7 +40,10 @@ class Meeting(models.Model):
         _("focus"),
         max_length=300,
         blank=True,
-        help_text=_("What the meeting is dedicated to, e.g. the organisation pole."),
+        help_text=_(
+            "The subject the meeting is dedicated to, as the communiqué says it: "
+            "“dedicated to …”, e.g. defining the orientations of the provincial congresses."
+        ),
     )
     attendees = models.ManyToManyField(
         Person, through="Attendance", related_name="meetings", verbose_name=_("attendees")
@@ -121,9 +124,20 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    title = PlainCharField(_("title"), max_length=300)
+    title = PlainCharField(
+        _("title"),
+        max_length=300,
+        help_text=_("The subject, as the communiqué names it: “the bureau studied …”."),
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.POLITICS)
-    summary = models.TextField(_("discussion summary"), blank=True)
+    summary = models.TextField(
+        _("discussion summary"),
+        blank=True,
+        help_text=_(
+            "The discussion's main points, as the communiqué goes on: “bearing in mind on "
+            "this occasion …”."
+        ),
+    )
     regions = models.ManyToManyField(
         Region, blank=True, related_name="agenda_items", verbose_name=_("regions")
     )
