@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import diff, workflow
+from . import composer_fr, diff, workflow
 from .composer import compose
 from .models import Attendance, Communique, Meeting
 
@@ -81,8 +81,10 @@ class CommuniqueForm(forms.ModelForm):
         except workflow.InvalidTransition as refusal:
             self.add_error("meeting", refusal.message)
             return cleaned
-        draft = compose(meeting)
+        draft, french = compose(meeting), composer_fr.compose(meeting)
         cleaned["title_ar"], cleaned["body_ar"] = draft.title, draft.body
+        if french and not (cleaned.get("title_fr") or cleaned.get("body_fr")):
+            cleaned["title_fr"], cleaned["body_fr"] = french.title, french.body
         return cleaned
 
     def _conflicts(self, current):

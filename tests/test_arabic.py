@@ -191,3 +191,9 @@ def test_the_communique_page_labels_its_publication_date(client, make_user, db):
     workflow.publish(communique, actor=publisher, now=now)
     page = client.get(communique.get_absolute_url()).content.decode()
     assert "نُشر يوم الثلاثاء 21 يناير 2020" in page
+
+
+def test_a_womans_page_offers_her_offices_in_the_feminine(staff, woman):
+    page = staff.get(reverse("admin:regions_person_change", args=[woman.pk])).content.decode()
+    assert '<option value="regional_secretary">كاتبة جهوية</option>' in page
+    assert "كاتب جهوي<" not in page

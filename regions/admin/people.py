@@ -14,6 +14,7 @@ from ..models import (
     Mandate,
     Person,
     RegionalAccess,
+    office_title,
 )
 from . import views
 from .scoped import RegionOnlyFilter, RegionScoped, RegionScopedAdmin
@@ -24,6 +25,17 @@ class PersonMandateInline(RegionScoped, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["region", "province", "congress"]
     fields = ["office", "region", "province", "congress", "start_date", "end_date"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        office = formset.form.base_fields.get("office")
+        if obj is not None and obj.is_woman and office is not None:
+            # The person is known: her offices read «كاتبة جهوية», «conseillère communale».
+            office.choices = [
+                (value, office_title(value, obj) if value else label)
+                for value, label in office.choices
+            ]
+        return formset
 
     # A regional secretary keeps mandates on the mandates page, where each is checked alone.
     def has_add_permission(self, request, obj):
