@@ -197,3 +197,8 @@ def test_a_womans_page_offers_her_offices_in_the_feminine(staff, woman):
     page = staff.get(reverse("admin:regions_person_change", args=[woman.pk])).content.decode()
     assert '<option value="regional_secretary">كاتبة جهوية</option>' in page
     assert "كاتب جهوي<" not in page
+
+
+def test_the_inlines_add_button_needs_no_accusative():
+    with translation.override("ar"):
+        assert translation.gettext("Add another %(verbose_name)s") == "إضافة %(verbose_name)s"
