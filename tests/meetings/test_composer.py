@@ -67,6 +67,31 @@ def test_the_demo_has_every_shape_of_meeting(demo):
     assert shapes[datetime.date(2020, 2, 11)][3] == 0
 
 
+# What the party's own communiqué of 21 January 2020 says, which its composed draft must keep.
+SEED_FACTS = [
+    "اجتماعه الأسبوعي يوم الثلاثاء 21 يناير 2020",
+    "تقييما أوليا للمؤتمرات الجهوية",
+    "الأوضاع العامة ببعض جهات البلاد",
+    "ديمقراطية محلية حقيقية",
+    "نموذج تنموي جديد",
+    "باعتزاز النجاح البين",
+    "بجهة درعة-تافيلالت",
+    "الرفيق الكاتب الجهوي",
+    "برنامج دورات مجالس الفروع الإقليمية",
+    "تخصيص اجتماعه المقبل لتحديد التوجهات",
+    "منظماته الموازية",
+    "تقييما عاما للقاءات التواصلية",
+    "الصخيرات-تمارة وسلا وآسفي واليوسفية",
+    "«تجذر وانصهار»",
+    "باقي الفروع المحلية والإقليمية",
+]
+
+
+def test_the_seed_draft_keeps_everything_the_party_said():
+    _title, body = golden("2020-01-21-seed-four-items", "ar")
+    assert [fact for fact in SEED_FACTS if fact not in body] == []
+
+
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_no_golden_has_minutes_wording_or_an_invented_closing(language):
     for name in GOLDEN_DAYS:
