@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_public_search'),
+        ('meetings', '0005_cycle_roles'),
     ]
 
     operations = [

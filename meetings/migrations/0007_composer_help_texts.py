@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_decision_kind_approval'),
+        ('meetings', '0006_decision_kind_approval'),
     ]
 
     operations = [
