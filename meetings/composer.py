@@ -1,63 +1,26 @@
-"""Compose the Arabic draft of a meeting's communiqué.
+"""Compose the Arabic draft of a meeting's communiqué, in the register of the party's press.
 
-The draft has a title, an opening paragraph (the organ held its meeting on that day and what it
-began with), one paragraph per agenda item in order, each opening with the customary transition
-for its place, and a closing paragraph. Each decision is phrased by its kind: ``Decision.text``
-is the complement that follows the verb. The phrases are content, not UI, so they are written
-in Arabic here; the French translation is left to the editor (no French draft is composed).
+The shape (docs/arabic.md, "The composer"):
+- the opening names the organ, its gathering (a meeting, or a session for an organ that holds
+  sessions), the day and the place, and runs straight into the first agenda item;
+- every other item opens with a transition; the last of two or more with «وفي ختام أشغاله»;
+- an item is stated by its subject («تدارس المكتب السياسي …»), or by its first decision when
+  that is an evaluation («أجرى المكتب السياسي تقييما …», which names what it evaluated);
+- the discussion summary follows («مستحضرا بهذه المناسبة …»), then the decisions, each with
+  the verb of its kind, agreeing with the organ;
+- nothing follows the last item: the bureau's text ends where its agenda ends.
+
+``Decision.text`` is the complement that follows its verb, and ``AgendaItem.summary`` the
+phrase that follows «مستحضرا بهذه المناسبة». The phrases are content, not UI: they are
+written here in Arabic; the French edition is composed by ``composer_fr``.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
+from common.dates import long_date
+from common.organisation import organisation_name
 
-from .dates import arabic_date
-from .models import Decision, Meeting
-
-
-@dataclass(frozen=True)
-class Organ:
-    name: str
-    feminine: bool  # verbs and pronouns agree with the organ: عقد/عقدت، اجتماعه/اجتماعها
-
-
-ORGANS = {
-    Meeting.Organ.POLITICAL_BUREAU: Organ("المكتب السياسي", feminine=False),
-    Meeting.Organ.CENTRAL_COMMITTEE: Organ("اللجنة المركزية", feminine=True),
-    Meeting.Organ.PRESIDENCY_COUNCIL: Organ("مجلس الرئاسة", feminine=False),
-}
-
-# (masculine, feminine) past-tense forms, and what comes between the verb's subject and the
-# decision's text (أجرى المكتب السياسي تقييما …).
-VERBS = {
-    Decision.Kind.DECISION: (("قرر", "قررت"), ""),
-    Decision.Kind.RECOMMENDATION: (("أوصى", "أوصت"), ""),
-    Decision.Kind.POSITION: (("سجل", "سجلت"), ""),
-    Decision.Kind.STATEMENT: (("أكد", "أكدت"), ""),
-    Decision.Kind.COMMENDATION: (("نوه", "نوهت"), ""),
-    Decision.Kind.CONGRATULATION: (("هنأ", "هنأت"), ""),
-    Decision.Kind.EVALUATION: (("أجرى", "أجرت"), "تقييما"),
-}
-STUDIED = ("تدارس", "تدارست")  # an agenda item without decisions
-
-# The opening formula, by kind of meeting.
-MEETING_KINDS = {
-    Meeting.Kind.WEEKLY: "اجتماعه الأسبوعي",
-    Meeting.Kind.EXTRAORDINARY: "اجتماعا استثنائيا",
-    Meeting.Kind.THEMATIC: "اجتماعا موضوعاتيا",
-}
-TITLE_MEETINGS = {
-    Meeting.Kind.WEEKLY: "اجتماع {organ}",
-    Meeting.Kind.EXTRAORDINARY: "الاجتماع الاستثنائي {of_organ}",
-    Meeting.Kind.THEMATIC: "الاجتماع الموضوعاتي {of_organ}",
-}
-
-# Transitions that open the agenda paragraphs: the first follows the opening, which has named
-# the first item; the second and the last have their own; the middle ones take turns.
-FIRST = "وفي هذا الصدد، "
-SECOND = "ومن جهة أخرى، "
-MIDDLE = ("إثر ذلك، ", "ومن جانب آخر، ", "وبعد ذلك، ")
-LAST = "وفي الأخير، "
+from .models import AgendaItem, Decision, Meeting
 
 
 @dataclass(frozen=True)
@@ -66,40 +29,123 @@ class Draft:
     body: str
 
 
+@dataclass(frozen=True)
+class Organ:
+    name: str
+    feminine: bool  # verbs and pronouns agree with it: عقد/عقدت، أشغاله/أشغالها
+    holds_sessions: bool  # it holds a دورة (feminine), not an اجتماع
+
+    def verb(self, masculine: str, feminine: str) -> str:
+        return feminine if self.feminine else masculine
+
+    @property
+    def its(self) -> str:
+        """The pronoun for the organ: أشغاله، أشغالها."""
+        return "ها" if self.feminine else "ه"
+
+    @property
+    def it(self) -> str:
+        """The pronoun for its gathering: استهله (the meeting), استهلتها (the session)."""
+        return "ها" if self.holds_sessions else "ه"
+
+
+ORGANS = {
+    Meeting.Organ.POLITICAL_BUREAU: Organ("المكتب السياسي", feminine=False, holds_sessions=False),
+    Meeting.Organ.CENTRAL_COMMITTEE: Organ("اللجنة المركزية", feminine=True, holds_sessions=True),
+    Meeting.Organ.PRESIDENCY_COUNCIL: Organ("مجلس الرئاسة", feminine=False, holds_sessions=False),
+}
+
+# The gathering as the opening holds it ({its}: the organ's pronoun) and as the title names it.
+HELD = {
+    (False, Meeting.Kind.WEEKLY): "اجتماع{its} الأسبوعي",
+    (False, Meeting.Kind.EXTRAORDINARY): "اجتماعا استثنائيا",
+    (False, Meeting.Kind.THEMATIC): "اجتماعا موضوعاتيا",
+    (True, Meeting.Kind.WEEKLY): "دورت{its} العادية",
+    (True, Meeting.Kind.EXTRAORDINARY): "دورة استثنائية",
+    (True, Meeting.Kind.THEMATIC): "دورة موضوعاتية",
+}
+TITLED = {
+    (False, Meeting.Kind.WEEKLY): "اجتماع {organ}",
+    (False, Meeting.Kind.EXTRAORDINARY): "الاجتماع الاستثنائي {of_organ}",
+    (False, Meeting.Kind.THEMATIC): "الاجتماع الموضوعاتي {of_organ}",
+    (True, Meeting.Kind.WEEKLY): "الدورة العادية {of_organ}",
+    (True, Meeting.Kind.EXTRAORDINARY): "الدورة الاستثنائية {of_organ}",
+    (True, Meeting.Kind.THEMATIC): "الدورة الموضوعاتية {of_organ}",
+}
+
+# (masculine, feminine) past tense of each kind's verb, and what stands between the verb and
+# the decision's text (أجرى المكتب السياسي تقييما …).
+VERBS = {
+    Decision.Kind.DECISION: (("قرر", "قررت"), ""),
+    Decision.Kind.APPROVAL: (("صادق", "صادقت"), ""),
+    Decision.Kind.RECOMMENDATION: (("أوصى", "أوصت"), ""),
+    Decision.Kind.POSITION: (("سجل", "سجلت"), ""),
+    Decision.Kind.STATEMENT: (("أكد", "أكدت"), ""),
+    Decision.Kind.COMMENDATION: (("نوه", "نوهت"), ""),
+    Decision.Kind.CONGRATULATION: (("هنأ", "هنأت"), ""),
+    Decision.Kind.EVALUATION: (("أجرى", "أجرت"), "تقييما"),
+}
+STUDIED = ("تدارس", "تدارست")
+RECALLING = ("مستحضرا", "مستحضرة")
+
+# The transitions of the items after the first (which the opening carries): the second has its
+# own, the middle ones take turns, and the last of two or more closes the meeting.
+SECOND = "ومن جانب آخر، "
+MIDDLE = ("إثر ذلك، ", "ومن جهة أخرى، ", "وبعد ذلك، ")
+LAST = "وفي ختام أشغال{its}، "
+AFTER_SUMMARY = "وفي هذا الصدد، "  # the decisions, once the summary has ended its sentence
+
+
 def of(noun: str) -> str:
-    """The preposition لـ joined to a noun: لحزب التقدم، للمكتب السياسي (ل + ال → لل)."""
-    return f"ل{noun[1:]}" if noun.startswith("ال") else f"ل{noun}"
+    """The preposition لـ joined to a noun: لحزب، للمكتب (ل + ال), للجنة (ل + الل)."""
+    if noun.startswith("الل"):
+        return f"ل{noun[2:]}"
+    if noun.startswith("ال"):
+        return f"ل{noun[1:]}"
+    return f"ل{noun}"
 
 
-def paragraph_transitions(count: int) -> list[str]:
-    """The transition opening each of ``count`` agenda paragraphs, in order."""
-    transitions = []
-    for position in range(1, count + 1):
-        if position == 1:
-            transitions.append(FIRST)
-        elif position == count:
-            transitions.append(LAST)
+def transitions(count: int) -> list[str]:
+    """The transition opening each of the ``count - 1`` items after the first, in order."""
+    result = []
+    for position in range(2, count + 1):
+        if position == count:
+            result.append(LAST)
         elif position == 2:
-            transitions.append(SECOND)
+            result.append(SECOND)
         else:
-            transitions.append(MIDDLE[(position - 3) % len(MIDDLE)])
-    return transitions
+            result.append(MIDDLE[(position - 3) % len(MIDDLE)])
+    return result
+
+
+def agenda(meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's items with their decisions (two queries)."""
+    return list(meeting.agenda_items.prefetch_related("decisions"))
+
+
+def opens_with_evaluation(item: AgendaItem) -> bool:
+    """An item whose first decision is an evaluation is stated by it, not by «تدارس»."""
+    decisions = list(item.decisions.all())
+    return bool(decisions) and decisions[0].kind == Decision.Kind.EVALUATION
 
 
 def compose_title(meeting: Meeting) -> str:
     organ = ORGANS[meeting.organ]
-    party = settings.ORGANISATION_NAME["ar"]
-    which = TITLE_MEETINGS[meeting.kind].format(organ=organ.name, of_organ=of(organ.name))
-    return f"بلاغ صحفي حول {which} {of(party)} ليوم {arabic_date(meeting.starts_at)}"
+    which = TITLED[organ.holds_sessions, meeting.kind].format(
+        organ=organ.name, of_organ=of(organ.name)
+    )
+    party = of(organisation_name("ar"))
+    return f"بلاغ صحفي حول {which} {party} ليوم {long_date(meeting.starts_at, language='ar')}"
 
 
-def compose_body(meeting: Meeting) -> str:
-    items = list(meeting.agenda_items.prefetch_related("decisions"))
+def compose_body(meeting: Meeting, items: list[AgendaItem] | None = None) -> str:
+    items = agenda(meeting) if items is None else items
     organ = ORGANS[meeting.organ]
     paragraphs = [_opening(meeting, organ, items)]
-    for transition, item in zip(paragraph_transitions(len(items)), items, strict=True):
-        paragraphs.append(transition + _item_paragraph(item, organ))
-    paragraphs.append(_closing(organ))
+    for transition, item in zip(transitions(len(items)), items[1:], strict=True):
+        verb, subject, decisions = _statement(item, organ)
+        opening = f"{transition.format(its=organ.its)}{verb} {organ.name} {subject}"
+        paragraphs.append(opening + _rest(item, decisions, organ))
     return "\n\n".join(paragraphs)
 
 
@@ -108,58 +154,59 @@ def compose(meeting: Meeting) -> Draft:
     return Draft(title=compose_title(meeting), body=compose_body(meeting))
 
 
-def _verb(forms: tuple[str, str], organ: Organ) -> str:
-    return forms[1] if organ.feminine else forms[0]
+def clean(text: str) -> str:
+    """One line, without the full stop or comma a writer may have ended it with."""
+    return " ".join((text or "").split()).rstrip(" .،")
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(" .،")
+def _statement(item: AgendaItem, organ: Organ) -> tuple[str, str, list[Decision]]:
+    """The verb and complement that state the item, and the decisions left to follow."""
+    decisions = list(item.decisions.all())
+    if opens_with_evaluation(item):
+        (forms, object_), first = VERBS[Decision.Kind.EVALUATION], decisions.pop(0)
+        return organ.verb(*forms), f"{object_} {clean(first.text_ar)}", decisions
+    return organ.verb(*STUDIED), clean(item.title_ar), decisions
 
 
-def _opening(meeting: Meeting, organ: Organ, items: list) -> str:
-    his = "ها" if organ.feminine else "ه"
-    held = _verb(("عقد", "عقدت"), organ)
-    party = settings.ORGANISATION_NAME["ar"]
-    kind = MEETING_KINDS[meeting.kind]
-    if organ.feminine and meeting.kind == Meeting.Kind.WEEKLY:
-        kind = "اجتماعها الأسبوعي"
-    text = f"{held} {organ.name} {of(party)} {kind} يوم {arabic_date(meeting.starts_at)}"
+def _opening(meeting: Meeting, organ: Organ, items: list[AgendaItem]) -> str:
+    held = HELD[organ.holds_sessions, meeting.kind].format(its=organ.its)
+    day = long_date(meeting.starts_at, language="ar")
+    party = of(organisation_name("ar"))
+    text = f"{organ.verb('عقد', 'عقدت')} {organ.name} {party} {held} يوم {day}"
     if meeting.venue_ar:
-        text += f" ب{_clean(meeting.venue_ar)}"
+        text += f" ب{clean(meeting.venue_ar)}"
     if meeting.focus_ar:
-        dedicated = _verb(("خصصه", "خصصته"), organ)
-        text += f"، {dedicated} {of(_clean(meeting.focus_ar))}"
+        text += f"، {organ.verb('خصص', 'خصصت')}{organ.it} {of(clean(meeting.focus_ar))}"
+    if not items:
+        return text + "."
+    first = items[0]
+    verb, subject, decisions = _statement(first, organ)
     if len(items) == 1:
-        studied = _verb(("وتدارس", "وتدارست"), organ)
-        text += f"، {studied} خلاله النقطة المتعلقة ب{_clean(items[0].title_ar)}"
-    elif items:
-        began = _verb(("واستهل", "واستهلت"), organ)
-        text += f"، {began} أشغال{his} بالنقطة المتعلقة ب{_clean(items[0].title_ar)}"
+        text += f"، و{verb} خلال{organ.it} {subject}"
+    elif opens_with_evaluation(first):
+        text += f"، و{verb} في بداية أشغال{organ.its} {subject}"
+    else:
+        began = organ.verb("استهل", "استهلت")
+        text += f"، و{began}{organ.it} بتدارس {subject}"
+    return text + _rest(first, decisions, organ)
+
+
+def _rest(item: AgendaItem, decisions: list[Decision], organ: Organ) -> str:
+    """What follows an item's statement: its summary, its decisions, and the full stop."""
+    summary = clean(item.summary_ar)
+    text = f"، {organ.verb(*RECALLING)} بهذه المناسبة {summary}" if summary else ""
+    clauses = [_decision(decision, organ) for decision in decisions]
+    if summary and clauses:
+        # The summary ends its sentence; the decisions start the next one, naming the organ.
+        (verb, complement), *clauses = clauses
+        text += f". {AFTER_SUMMARY}{verb} {organ.name} {complement}"
+    # One clause is already in the sentence; the last of three or more takes «كما».
+    for position, (verb, complement) in enumerate(clauses, start=2):
+        also = position == len(clauses) + 1 and position >= 3
+        text += f"، {'كما ' if also else 'و'}{verb} {complement}"
     return text + "."
 
 
-def _item_paragraph(item, organ: Organ) -> str:
-    decisions = list(item.decisions.all())
-    if not decisions:
-        return f"{_verb(STUDIED, organ)} {organ.name} {_clean(item.title_ar)}."
-    sentences = []
-    for position, decision in enumerate(decisions):
-        forms, object_ = VERBS[decision.kind]
-        verb = _verb(forms, organ)
-        complement = " ".join(filter(None, [object_, _clean(decision.text_ar)]))
-        if position == 0:
-            sentences.append(f"{verb} {organ.name} {complement}")
-        elif position == len(decisions) - 1 and position > 1:
-            sentences.append(f"كما {verb} {complement}")  # the last of three or more
-        else:
-            sentences.append(f"و{verb} {complement}")
-    return "، ".join(sentences) + "."
-
-
-def _closing(organ: Organ) -> str:
-    his = "ها" if organ.feminine else "ه"
-    called = _verb(("دعا", "دعت"), organ)
-    return (
-        f"وفي ختام أشغال{his}، {called} {organ.name} مناضلات الحزب ومناضليه إلى مواصلة "
-        "التعبئة والانخراط الفعال في تنزيل ما تقرر خلال هذا الاجتماع."
-    )
+def _decision(decision: Decision, organ: Organ) -> tuple[str, str]:
+    forms, object_ = VERBS[decision.kind]
+    return organ.verb(*forms), " ".join(filter(None, [object_, clean(decision.text_ar)]))

@@ -8,9 +8,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from . import diff, workflow
+from . import composer_fr, diff, workflow
 from .composer import compose
-from .models import Communique, Decision, Meeting
+from .models import Attendance, Communique, Decision, Meeting
 
 TEXT_FIELDS = [
     build_localized_fieldname(f, lang) for f in workflow.TEXT_FIELDS for lang in workflow.LANGUAGES
@@ -81,8 +81,10 @@ class CommuniqueForm(forms.ModelForm):
         except workflow.InvalidTransition as refusal:
             self.add_error("meeting", refusal.message)
             return cleaned
-        draft = compose(meeting)
+        draft, french = compose(meeting), composer_fr.compose(meeting)
         cleaned["title_ar"], cleaned["body_ar"] = draft.title, draft.body
+        if french and not (cleaned.get("title_fr") or cleaned.get("body_fr")):
+            cleaned["title_fr"], cleaned["body_fr"] = french.title, french.body
         return cleaned
 
     def _conflicts(self, current):
@@ -158,6 +160,23 @@ class ComposeForm(forms.Form):
         ).order_by("-starts_at"),
         help_text=_("Held meetings that have no communiqué yet."),
     )
+
+
+class AttendanceForm(forms.ModelForm):
+    """A row of a meeting's attendance: a woman's statuses read «حاضرة», «présente»."""
+
+    class Meta:
+        model = Attendance
+        fields = ["person", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.instance.person if self.instance.person_id else None
+        if person is not None and person.is_woman:
+            self.fields["status"].choices = [
+                (status, Attendance.status_label(status, person))
+                for status in Attendance.Status.values
+            ]
 
 
 class FollowUpEntryForm(forms.Form):

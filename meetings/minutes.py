@@ -13,17 +13,15 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import long_date
 from common.organisation import organisation_name
 from common.pdf import html_to_pdf
 from common.workflow import InvalidTransition, NotAllowed
 from regions.models import Person
 
-from .dates import arabic_date
 from .models import AgendaItem, Attendance, Decision, FollowUpEntry, Meeting, Minutes
 
 REFUSALS = {
@@ -33,15 +31,6 @@ REFUSALS = {
     "read_only": _("Adopted minutes cannot be edited."),
     "not_allowed": _("You may not adopt or edit minutes."),
 }
-
-
-def long_date(day, weekday: bool = True) -> str:
-    """«الثلاثاء 21 يناير 2020» in Arabic (Moroccan months), «mardi 21 janvier 2020» otherwise."""
-    if (get_language() or "ar").startswith("ar"):
-        return arabic_date(day, weekday=weekday)
-    if isinstance(day, datetime.datetime):
-        day = timezone.localtime(day).date()
-    return date_format(day, "l j F Y" if weekday else "j F Y")
 
 
 def minutes_of(meeting: Meeting) -> Minutes:
@@ -173,8 +162,8 @@ def archive_pdf(start: datetime.date, end: datetime.date, base_url: str | None =
             "documents": [_document(m) for m in meetings],
             "organisation": organisation_name(),
             "archive": {
-                "start": arabic_date(start, weekday=False),
-                "end": arabic_date(end, weekday=False),
+                "start": long_date(start, weekday=False, language="ar"),
+                "end": long_date(end, weekday=False, language="ar"),
             },
         },
     )

@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from common.dates import long_date
 from common.text import PlainCharField, PlainSlugField
 
 from .storage import private_storage
@@ -69,8 +71,8 @@ class Congress(models.Model):
         PROVINCIAL = "provincial", _("provincial")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        HELD = "held", _("held")
+        PLANNED = "planned", pgettext_lazy("congress status", "planned")
+        HELD = "held", pgettext_lazy("congress status", "held")
         SUBMITTED = "submitted", _("awaiting validation")
         VALIDATED = "validated", _("validated")
 
@@ -117,7 +119,7 @@ class Congress(models.Model):
             label = _("Regional congress of %(region)s") % {"region": self.region}
         else:
             label = _("Provincial congress in %(region)s") % {"region": self.region}
-        return f"{label} ({self.date:%Y-%m-%d})"
+        return f"{label} ({long_date(self.date, weekday=False)})"
 
     def clean_provinces(self, provinces):
         """Validate the provinces a congress covers (a many-to-many, so forms call this)."""
@@ -185,6 +187,10 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_woman(self) -> bool:
+        return self.gender == self.Gender.FEMALE
+
 
 class MandateQuerySet(models.QuerySet):
     def current(self, on=None):
@@ -205,6 +211,21 @@ class Mandate(models.Model):
         PROVINCIAL_COUNCILLOR = "provincial_councillor", _("provincial councillor")
         REGIONAL_COUNCILLOR = "regional_councillor", _("regional councillor")
         MEMBER_OF_PARLIAMENT = "member_of_parliament", _("member of parliament")
+
+    # The same offices held by a woman: «كاتبة جهوية», «secrétaire régionale».
+    HELD_BY_A_WOMAN = {
+        Office.REGIONAL_SECRETARY: pgettext_lazy("woman", "regional secretary"),
+        Office.REGIONAL_SECRETARIAT: pgettext_lazy("woman", "member of the regional secretariat"),
+        Office.PROVINCIAL_SECRETARY: pgettext_lazy("woman", "provincial secretary"),
+        Office.PROVINCIAL_SECRETARIAT: pgettext_lazy(
+            "woman", "member of the provincial secretariat"
+        ),
+        Office.BUREAU_MEMBER: pgettext_lazy("woman", "member of the political bureau"),
+        Office.MUNICIPAL_COUNCILLOR: pgettext_lazy("woman", "municipal councillor"),
+        Office.PROVINCIAL_COUNCILLOR: pgettext_lazy("woman", "provincial councillor"),
+        Office.REGIONAL_COUNCILLOR: pgettext_lazy("woman", "regional councillor"),
+        Office.MEMBER_OF_PARLIAMENT: pgettext_lazy("woman", "member of parliament"),
+    }
 
     PARTY_OFFICES = {
         Office.REGIONAL_SECRETARY,
@@ -277,6 +298,10 @@ class Mandate(models.Model):
     def __str__(self):
         return f"{self.person} — {self.get_office_display()} ({self.territory})"
 
+    def get_office_display(self) -> str:
+        """The office as its holder is called: «كاتبة جهوية» for a woman."""
+        return office_title(self.office, self.person)
+
     @property
     def is_party_office(self):
         return self.office in self.PARTY_OFFICES
@@ -297,6 +322,13 @@ class Mandate(models.Model):
             raise ValidationError(errors)
         if self.province_id and not self.region_id:
             self.region_id = self.province.region_id
+
+
+def office_title(office: str, person: Person | None) -> str:
+    """The name of ``office`` agreeing with its holder: «كاتب جهوي», «كاتبة جهوية»."""
+    if person is not None and person.is_woman:
+        return str(Mandate.HELD_BY_A_WOMAN[office])
+    return str(Mandate.Office(office).label)
 
 
 class Election(models.Model):
@@ -345,6 +377,9 @@ class Election(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.get_office_display()}"
+
+    def get_office_display(self) -> str:
+        return office_title(self.office, self.person)
 
     def clean(self):
         if self.office in Mandate.PROVINCIAL_OFFICES and not self.province_id:

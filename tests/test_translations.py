@@ -236,7 +236,8 @@ def test_the_admin_index_names_everything_in_french(staff_client):
 
 def test_the_meetings_list_reads_in_arabic(staff_client, meeting):
     page = admin_page(staff_client, "/admin/meetings/meeting/", "ar")
-    assert "اختر اجتماع لتغييره" in page  # Django's own "Select %s to change"
+    assert "اختر اجتماعا لتغييره" in page  # the object of «اختر» takes the accusative
+    assert "اختر اجتماع لتغييره" not in page
     for column in ["الهيئة", "النوع", "الحالة", "المحور", "بنود جدول الأعمال", "بلاغ"]:
         assert column in page
     assert "المكتب السياسي — أسبوعي — 21 يناير 2020" in page

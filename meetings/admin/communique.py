@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from common.admin_titles import NamedInTitles, Titles
 from common.workflow import forbidden_when_not_allowed
 
 from .. import diff, preview, workflow
@@ -38,7 +39,12 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class CommuniqueAdmin(TabbedTranslationAdmin):
+class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a communiqué to change"),
+        view=_("Select a communiqué to view"),
+        add=_("Add a communiqué"),
+    )
     form = CommuniqueForm
     change_form_template = "admin/meetings/communique/change_form.html"
     change_list_template = "admin/meetings/communique/change_list.html"

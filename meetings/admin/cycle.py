@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import long_date
 from common.workflow import NotAllowed, WorkflowError
 
 from .. import agenda, minutes
@@ -109,7 +110,7 @@ def minutes_view(request, model_admin, object_id):
         meeting,
         gettext("Minutes of the meeting"),
         minutes=record,
-        date=minutes.long_date(meeting.starts_at),
+        date=long_date(meeting.starts_at),
         body=minutes.body_html(loaded),
         later_meetings=later.order_by("starts_at")[:12],
         may_change=request.user.has_perm("meetings.change_minutes")

@@ -1,13 +1,18 @@
 """The communiqué's audit trail and revisions: written by the workflow only, read here."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from common.admin import ReadOnlyAdmin
+from common.admin_titles import NamedInTitles, Titles
 
 from ..models import CommuniqueRevision, CommuniqueTransition
 
 
-class CommuniqueTransitionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class CommuniqueTransitionAdmin(NamedInTitles, ReadOnlyAdmin, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select a communiqué step to change"), view=_("Select a communiqué step to view")
+    )
     list_display = ["communique", "from_status", "to_status", "actor", "at", "comment"]
     list_filter = ["to_status"]
     list_select_related = ["communique", "actor"]
@@ -15,7 +20,10 @@ class CommuniqueTransitionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     search_fields = ["communique__title_ar", "comment"]
 
 
-class CommuniqueRevisionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class CommuniqueRevisionAdmin(NamedInTitles, ReadOnlyAdmin, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select a saved version to change"), view=_("Select a saved version to view")
+    )
     list_display = ["communique", "language", "author", "created_at", "note"]
     list_filter = ["language"]
     list_select_related = ["communique", "author"]

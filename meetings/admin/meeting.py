@@ -13,8 +13,10 @@ from modeltranslation.admin import (
 )
 
 from common.admin_history import TranslatedHistoryMixin
+from common.admin_titles import NamedInTitles, Titles
 
 from .. import followup
+from ..forms import AttendanceForm
 from ..models import (
     AgendaItem,
     Attendance,
@@ -28,8 +30,12 @@ from . import board, cycle
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    form = AttendanceForm
     extra = 0
     autocomplete_fields = ["person"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
 
 
 class AgendaItemInline(TranslationTabularInline):
@@ -60,7 +66,12 @@ class DedicatingDecisionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
+class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a meeting to change"),
+        view=_("Select a meeting to view"),
+        add=_("Add a meeting"),
+    )
     list_display = [
         "__str__",
         "starts_at",
@@ -168,12 +179,21 @@ class MeetingAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
-    list_display = ["person", "meeting", "status"]
+class AttendanceAdmin(NamedInTitles, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select an attendance record to change"),
+        view=_("Select an attendance record to view"),
+        add=_("Add an attendance record"),
+    )
+    list_display = ["person", "meeting", "status_label"]
     list_filter = ["status"]
     list_select_related = ["person", "meeting"]
     search_fields = ["person__name_ar", "person__name_fr"]
     autocomplete_fields = ["meeting", "person"]
+
+    @admin.display(description=_("attendance"), ordering="status")
+    def status_label(self, attendance):
+        return attendance.get_status_display()  # «حاضرة» for a woman
 
 
 class DecisionInline(TranslationStackedInline):
@@ -195,7 +215,12 @@ class DecisionInline(TranslationStackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
+class AgendaItemAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select an agenda item to change"),
+        view=_("Select an agenda item to view"),
+        add=_("Add an agenda item"),
+    )
     list_display = ["title", "meeting", "order", "topic"]
     list_filter = ["topic", "meeting__organ"]
     list_select_related = ["meeting"]
@@ -245,16 +270,13 @@ class FollowUpEntryInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(TranslatedHistoryMixin, TabbedTranslationAdmin):
-    list_display = [
-        "short_text",
-        "kind",
-        "meeting_date",
-        "responsible",
-        "due_date",
-        "follow_up",
-        "progress",
-    ]
+class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a decision to change"),
+        view=_("Select a decision to view"),
+        add=_("Add a decision"),
+    )
+    list_display = ["short_text", "kind", "meeting_date", "responsible", "due_date", "follow_up"]
     list_filter = ["follow_up", "kind", ("due_date", admin.EmptyFieldListFilter)]
     list_select_related = ["agenda_item__meeting", "responsible_person"]
     date_hierarchy = "agenda_item__meeting__starts_at"

@@ -47,14 +47,14 @@ STORY = [
     ),
     (
         SEED_DAY + datetime.timedelta(weeks=1),
-        1,
-        1,
+        2,  # the guide of the provincial congresses
+        2,  # that they be held before the end of June, on the pole's schedule
         {
             "responsible_body": "قطب التنظيم",
             "due_date": datetime.date(2020, 5, 31),
             "follow_up": Status.OPEN,
         },
-        [(datetime.date(2020, 2, 11), Status.IN_PROGRESS, 40, "أعدت لجنة مسودة الدليل.")],
+        [(datetime.date(2020, 2, 11), Status.IN_PROGRESS, 40, "أعد قطب التنظيم مسودة الجدولة.")],
     ),
 ]
 

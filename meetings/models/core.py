@@ -9,9 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from common.dates import date_time, long_date
 from common.text import PlainCharField, PlainSlugField
 from meetings import search_index
 from regions.models import Congress, Person, Province, Region
@@ -31,9 +32,9 @@ class Meeting(models.Model):
         THEMATIC = "thematic", _("thematic")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        HELD = "held", _("held")
-        CANCELLED = "cancelled", _("cancelled")
+        PLANNED = "planned", pgettext_lazy("meeting status", "planned")
+        HELD = "held", pgettext_lazy("meeting status", "held")
+        CANCELLED = "cancelled", pgettext_lazy("meeting status", "cancelled")
 
     organ = models.CharField(
         _("organ"), max_length=20, choices=Organ, default=Organ.POLITICAL_BUREAU
@@ -46,7 +47,10 @@ class Meeting(models.Model):
         _("focus"),
         max_length=300,
         blank=True,
-        help_text=_("What the meeting is dedicated to, e.g. the organisation pole."),
+        help_text=_(
+            "The subject the meeting is dedicated to, as the communiqué says it: "
+            "“dedicated to …”, e.g. defining the orientations of the provincial congresses."
+        ),
     )
     attendees = models.ManyToManyField(
         Person, through="Attendance", related_name="meetings", verbose_name=_("attendees")
@@ -58,9 +62,9 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
 
     def __str__(self):
-        # "21 يناير 2020" in Arabic, "21 janvier 2020" in French: an ISO date reads
+        # "21 يناير 2020" in Arabic, "1er octobre 2019" in French: an ISO date reads
         # backwards inside right-to-left text.
-        date = date_format(timezone.localtime(self.starts_at).date())
+        date = long_date(self.starts_at, weekday=False)
         return f"{self.get_organ_display()} — {self.get_kind_display()} — {date}"
 
 
@@ -69,6 +73,13 @@ class Attendance(models.Model):
         PRESENT = "present", _("present")
         EXCUSED = "excused", _("excused")
         ABSENT = "absent", _("absent")
+
+    # The same statuses said of a woman: «حاضرة», «présente».
+    OF_A_WOMAN = {
+        Status.PRESENT: pgettext_lazy("woman", "present"),
+        Status.EXCUSED: pgettext_lazy("woman", "excused"),
+        Status.ABSENT: pgettext_lazy("woman", "absent"),
+    }
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
@@ -95,6 +106,16 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.person} — {self.get_status_display()}"
 
+    def get_status_display(self) -> str:
+        """The status agreeing with the person: «حاضر», «حاضرة»."""
+        return str(Attendance.status_label(self.status, self.person))
+
+    @staticmethod
+    def status_label(status: str, person: Person | None) -> str:
+        if person is not None and person.is_woman:
+            return str(Attendance.OF_A_WOMAN[status])
+        return str(Attendance.Status(status).label)
+
 
 class AgendaItem(models.Model):
     class Topic(models.TextChoices):
@@ -115,9 +136,20 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    title = PlainCharField(_("title"), max_length=300)
+    title = PlainCharField(
+        _("title"),
+        max_length=300,
+        help_text=_("The subject, as the communiqué names it: “the bureau studied …”."),
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.POLITICS)
-    summary = models.TextField(_("discussion summary"), blank=True)
+    summary = models.TextField(
+        _("discussion summary"),
+        blank=True,
+        help_text=_(
+            "The discussion's main points, as the communiqué goes on: “bearing in mind on "
+            "this occasion …”."
+        ),
+    )
     regions = models.ManyToManyField(
         Region, blank=True, related_name="agenda_items", verbose_name=_("regions")
     )
@@ -178,6 +210,7 @@ class Decision(models.Model):
 
     class Kind(models.TextChoices):
         DECISION = "decision", _("decision (decided)")
+        APPROVAL = "approval", _("approval (approved)")
         RECOMMENDATION = "recommendation", _("recommendation (recommended)")
         POSITION = "position", _("position (recorded)")
         STATEMENT = "statement", _("statement (affirmed)")
@@ -489,4 +522,4 @@ class CommuniqueRevision(models.Model):
         verbose_name_plural = _("revisions")
 
     def __str__(self):
-        return f"{self.get_language_display()} — {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_language_display()} — {date_time(self.created_at)}"

@@ -16,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from common.workflow import InvalidTransition
 
+from .. import composer_fr
 from ..composer import compose
 from ..models import Communique, Meeting
 from .state import (
@@ -81,8 +82,10 @@ def compose_draft(
     """The communiqué of a held meeting, as a draft composed by ``composer``."""
     require(actor, "meetings.add_communique")
     check_composable(meeting)
-    draft = compose(meeting)
+    draft, french = compose(meeting), composer_fr.compose(meeting)
     communique = Communique(meeting=meeting, title_ar=draft.title, body_ar=draft.body, slug=slug)
+    if french:  # None when a French text of the meeting is missing: the editor translates
+        communique.title_fr, communique.body_fr = french.title, french.body
     return create_draft(
         communique, actor=actor, note=gettext("Composed from the meeting."), now=now
     )

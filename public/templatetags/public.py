@@ -4,12 +4,11 @@ import datetime
 import json
 
 from django import template
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from meetings.dates import MONTHS_AR, arabic_date
+from common import dates
 
 register = template.Library()
 
@@ -20,22 +19,14 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 @register.filter
 def long_date(value: datetime.datetime | datetime.date | None) -> str:
     """A date as a reader of the active language writes it: «الثلاثاء 21 يناير 2020» in Arabic
-    (Moroccan month names), «mardi 21 janvier 2020», «Tuesday 21 January 2020»."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    if (get_language() or "ar").startswith("ar"):
-        return arabic_date(value)
-    return formats.date_format(value, "l j F Y")
+    (Moroccan month names), «mardi 1er octobre 2019», «Tuesday 21 January 2020»."""
+    return dates.long_date(value) if value else ""
 
 
 @register.filter
 def month_name(value: datetime.date) -> str:
     """«يناير 2020», «janvier 2020», «January 2020»."""
-    if (get_language() or "ar").startswith("ar"):
-        return f"{MONTHS_AR[value.month - 1]} {value.year}"
-    return formats.date_format(value, "F Y")
+    return dates.month_year(value)
 
 
 @register.filter

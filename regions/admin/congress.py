@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common.admin import ReadOnlyAdmin
+from common.admin_titles import NamedInTitles, Titles
 from common.workflow import WorkflowError, forbidden_when_not_allowed
 
 from .. import access, workflow
@@ -48,7 +49,12 @@ class ElectionInline(RegionScoped, admin.TabularInline):
 
 
 @admin.register(Congress)
-class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
+class CongressAdmin(NamedInTitles, RegionScopedAdmin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a congress to change"),
+        view=_("Select a congress to view"),
+        add=_("Add a congress"),
+    )
     form = CongressForm
     list_display = ["__str__", "level", "region", "date", "status", "delegates"]
     list_filter = ["status", "level", RegionOnlyFilter]
@@ -206,7 +212,11 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(CongressTransition)
-class CongressTransitionAdmin(RegionScopedAdmin, ReadOnlyAdmin, admin.ModelAdmin):
+class CongressTransitionAdmin(NamedInTitles, RegionScopedAdmin, ReadOnlyAdmin, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select a congress outcome step to change"),
+        view=_("Select a congress outcome step to view"),
+    )
     list_display = ["congress", "action", "from_status", "to_status", "actor", "at"]
     list_filter = ["action"]
     list_select_related = ["congress__region", "actor"]

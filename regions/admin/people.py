@@ -3,15 +3,18 @@
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from common import roles
+from common.admin_titles import NamedInTitles, Titles
 
 from .. import access
 from ..models import (
     Mandate,
     Person,
     RegionalAccess,
+    office_title,
 )
 from . import views
 from .scoped import RegionOnlyFilter, RegionScoped, RegionScopedAdmin
@@ -22,6 +25,17 @@ class PersonMandateInline(RegionScoped, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["region", "province", "congress"]
     fields = ["office", "region", "province", "congress", "start_date", "end_date"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        office = formset.form.base_fields.get("office")
+        if obj is not None and obj.is_woman and office is not None:
+            # The person is known: her offices read «كاتبة جهوية», «conseillère communale».
+            office.choices = [
+                (value, office_title(value, obj) if value else label)
+                for value, label in office.choices
+            ]
+        return formset
 
     # A regional secretary keeps mandates on the mandates page, where each is checked alone.
     def has_add_permission(self, request, obj):
@@ -37,7 +51,12 @@ class PersonMandateInline(RegionScoped, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
+class PersonAdmin(NamedInTitles, RegionScopedAdmin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a person to change"),
+        view=_("Select a person to view"),
+        add=_("Add a person"),
+    )
     list_display = ["name", "name_fr", "region", "gender", "is_bureau_member", "user"]
     list_filter = ["is_bureau_member", "gender", RegionOnlyFilter]
     list_select_related = ["user", "region"]
@@ -78,14 +97,31 @@ class PersonAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(RegionScopedAdmin, admin.ModelAdmin):
-    list_display = ["person", "office", "region", "province", "start_date", "end_date", "congress"]
+class MandateAdmin(NamedInTitles, RegionScopedAdmin, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select a mandate to change"),
+        view=_("Select a mandate to view"),
+        add=_("Add a mandate"),
+    )
+    list_display = [
+        "person",
+        "office_title",
+        "region",
+        "province",
+        "start_date",
+        "end_date",
+        "congress",
+    ]
     list_filter = ["office", RegionOnlyFilter]
     list_select_related = ["person", "region", "province", "congress__region"]
     date_hierarchy = "start_date"
     search_fields = ["person__name_ar", "person__name_fr"]
     autocomplete_fields = ["person", "region", "province", "congress"]
     change_list_template = "admin/regions/mandate/change_list.html"
+
+    @admin.display(description=_("office"), ordering="office")
+    def office_title(self, mandate):
+        return mandate.get_office_display()  # «كاتبة جهوية» for a woman
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -130,7 +166,12 @@ class MandateAdmin(RegionScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(RegionalAccess)
-class RegionalAccessAdmin(RegionScopedAdmin, admin.ModelAdmin):
+class RegionalAccessAdmin(NamedInTitles, RegionScopedAdmin, admin.ModelAdmin):
+    titles = Titles(
+        change=_("Select a regional access to change"),
+        view=_("Select a regional access to view"),
+        add=_("Add a regional access"),
+    )
     list_display = ["user", "region", "mandate", "ends_on"]
     list_filter = ["region"]
     list_select_related = [

@@ -5,6 +5,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from common.admin_titles import NamedInTitles, Titles
+
 from ..models import (
     Province,
     Region,
@@ -13,7 +15,12 @@ from .scoped import RegionOnlyFilter, RegionScopedAdmin
 
 
 @admin.register(Region)
-class RegionAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
+class RegionAdmin(NamedInTitles, RegionScopedAdmin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a region to change"),
+        view=_("Select a region to view"),
+        add=_("Add a region"),
+    )
     list_display = ["code", "name", "name_fr", "province_count"]
     search_fields = ["name_ar", "name_fr", "code"]
     readonly_fields = ["code"]
@@ -27,7 +34,12 @@ class RegionAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
+class ProvinceAdmin(NamedInTitles, RegionScopedAdmin, TabbedTranslationAdmin):
+    titles = Titles(
+        change=_("Select a province or prefecture to change"),
+        view=_("Select a province or prefecture to view"),
+        add=_("Add a province or prefecture"),
+    )
     list_display = ["name", "name_fr", "kind", "region", "code"]
     list_filter = ["kind", RegionOnlyFilter]
     list_select_related = ["region"]

@@ -44,8 +44,9 @@ def test_the_seed_meeting_goes_from_composed_draft_to_published_in_the_arabic_ad
     change = reverse("admin:meetings_communique_change", args=[communique.pk])
     assert response["Location"] == change
     assert communique.title_ar.endswith("ليوم الثلاثاء 21 يناير 2020")
+    assert communique.title_fr.endswith("du mardi 21 janvier 2020")  # composed beside it
 
-    # The editor adds the French translation through the change form, then submits.
+    # The editor corrects the French edition through the change form, then submits.
     form = editor.get(change).context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields}
     data.update(
@@ -66,7 +67,7 @@ def test_the_seed_meeting_goes_from_composed_draft_to_published_in_the_arabic_ad
     data.update(
         {f"initial-{n}": data[n] for n in form.fields if form.fields[n].show_hidden_initial}
     )
-    data["body_ar"] = data["body_ar"].replace("وفي الأخير، ", "وفي ختام جدول أعماله، ")
+    data["body_ar"] = data["body_ar"].replace("وفي ختام أشغاله، ", "وفي ختام جدول أعماله، ")
     assert editor.post(change, data).status_code == 302
     step(editor, communique, "submit")
 
@@ -96,4 +97,5 @@ def test_the_seed_meeting_goes_from_composed_draft_to_published_in_the_arabic_ad
         ("approver", Status.IN_REVIEW, Status.APPROVED),
         ("publisher", Status.APPROVED, Status.PUBLISHED),
     ]
-    assert [r.language for r in communique.revisions.all()] == ["ar", "fr", "ar"]
+    # Newest first: the Arabic revision, the French correction, the composed French and Arabic.
+    assert [r.language for r in communique.revisions.all()] == ["ar", "fr", "fr", "ar"]
