@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from common.text import PlainCharField, PlainSlugField
+from common.text import PlainCharField, PlainSlugField, PlainTextField
 from regions.models import Congress, Person, Province, Region
 
 
@@ -105,7 +105,7 @@ class AgendaItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     title = PlainCharField(_("title"), max_length=300)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.POLITICS)
-    summary = models.TextField(_("discussion summary"), blank=True)
+    summary = PlainTextField(_("discussion summary"), blank=True)
     regions = models.ManyToManyField(
         Region, blank=True, related_name="agenda_items", verbose_name=_("regions")
     )
@@ -158,7 +158,7 @@ class Decision(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION)
-    text = models.TextField(
+    text = PlainTextField(
         _("text"), help_text=_("What follows the verb, e.g. “to dedicate its next meeting to …”.")
     )
     responsible_person = models.ForeignKey(
@@ -187,7 +187,7 @@ class Decision(models.Model):
         blank=True,
         help_text=_("Leave empty when the decision asks for no action."),
     )
-    follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+    follow_up_notes = PlainTextField(_("follow-up notes"), blank=True)
 
     class Meta:
         ordering = ["agenda_item", "order"]
@@ -241,7 +241,7 @@ class Communique(models.Model):
     )
     title = PlainCharField(_("title"), max_length=300)
     slug = PlainSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
-    body = models.TextField(_("body"))
+    body = PlainTextField(_("body"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication time"),
@@ -250,7 +250,7 @@ class Communique(models.Model):
         help_text=_("When it became public, or, when scheduled, when it will."),
     )
     corrected_at = models.DateTimeField(_("corrected on"), null=True, blank=True)
-    correction_note = models.TextField(_("correction note"), blank=True)
+    correction_note = PlainTextField(_("correction note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     text_edited_by = models.ForeignKey(
@@ -337,7 +337,7 @@ class CommuniqueTransition(models.Model):
     at = models.DateTimeField(_("time"), default=timezone.now)
     from_status = models.CharField(_("from"), max_length=10, choices=Communique.Status, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=Communique.Status)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = PlainTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -355,8 +355,8 @@ class CommuniqueRevision(models.Model):
         Communique, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("communiqué")
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("body"))
+    title = PlainCharField(_("title"), max_length=300)
+    body = PlainTextField(_("body"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -365,7 +365,7 @@ class CommuniqueRevision(models.Model):
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("saved at"), default=timezone.now)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = PlainCharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

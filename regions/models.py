@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.text import PlainCharField, PlainSlugField
+from common.text import PlainCharField, PlainSlugField, PlainTextField
 
 from .storage import private_storage
 from .validators import validate_minutes_pdf
@@ -89,7 +89,7 @@ class Congress(models.Model):
     venue = PlainCharField(_("venue"), max_length=200, blank=True)
     delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
-    summary = models.TextField(_("outcome summary"), blank=True)
+    summary = PlainTextField(_("outcome summary"), blank=True)
     minutes = models.FileField(
         _("minutes (PDF)"),
         upload_to="congress-minutes/%Y/",
@@ -375,7 +375,7 @@ class CongressTransition(models.Model):
         verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = PlainTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -16,3 +16,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Tasks run inline in tests (their on-commit enqueues fire with
 # django_capture_on_commit_callbacks(execute=True)).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Two-factor and login throttling have their own tests (tests/accounts), which switch them on;
+# elsewhere tests sign in with client.login, which django-axes would refuse without a request.
+REQUIRE_2FA = False
+AXES_ENABLED = False
