@@ -11,6 +11,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
 
+from common.dates import YEARS
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,7 +42,6 @@ MAX_PATH_LENGTH = 1000
 MAX_VALUE_LENGTH = 1000
 # Date parts in query strings (the admin's date hierarchy and filters): years outside this range
 # overflow Python's dates when the admin computes "the next month".
-YEARS = range(1900, 3000)
 DATE_PART_RANGES = {"__year": YEARS, "__month": range(1, 13), "__day": range(1, 32)}
 
 

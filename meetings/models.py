@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import validate_sensible_date
 from common.text import PlainCharField, PlainSlugField, PlainTextField
 from regions.models import Congress, Person, Province, Region
 
@@ -32,7 +33,7 @@ class Meeting(models.Model):
         _("organ"), max_length=20, choices=Organ, default=Organ.POLITICAL_BUREAU
     )
     kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.WEEKLY)
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=[validate_sensible_date])
     venue = PlainCharField(_("venue"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
     focus = PlainCharField(
@@ -170,7 +171,9 @@ class Decision(models.Model):
         verbose_name=_("responsible person"),
     )
     responsible_body = PlainCharField(_("responsible body"), max_length=200, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, validators=[validate_sensible_date]
+    )
     target_meeting = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -245,6 +248,7 @@ class Communique(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication time"),
+        validators=[validate_sensible_date],
         null=True,
         blank=True,
         help_text=_("When it became public, or, when scheduled, when it will."),

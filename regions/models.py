@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.dates import validate_sensible_date
 from common.text import PlainCharField, PlainSlugField, PlainTextField
 
 from .storage import private_storage
@@ -85,7 +86,7 @@ class Congress(models.Model):
         verbose_name=_("provinces"),
         help_text=_("For a provincial congress: the provinces its party section covers."),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_sensible_date])
     venue = PlainCharField(_("venue"), max_length=200, blank=True)
     delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
@@ -243,8 +244,10 @@ class Mandate(models.Model):
         related_name="elected_mandates",
         verbose_name=_("elected by congress"),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_sensible_date])
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_sensible_date]
+    )
 
     objects = MandateQuerySet.as_manager()
 
@@ -420,7 +423,9 @@ class RegionalAccess(models.Model):
         verbose_name=_("mandate"),
         help_text=_("When set, the access ends when this mandate ends."),
     )
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, validators=[validate_sensible_date]
+    )
 
     objects = RegionalAccessQuerySet.as_manager()
 

@@ -47,7 +47,7 @@ def test_postgres_connections_have_lock_and_statement_timeouts():
 # A row held by someone else: the request gives up after lock_timeout with a clear page ----------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_locked_communique_gives_a_busy_page_not_a_killed_worker(client, make_user):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL lock timeouts")

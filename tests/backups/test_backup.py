@@ -15,7 +15,7 @@ from backups.archive import read_manifest, row_counts
 from meetings.models import Communique, CommuniqueTransition
 from regions.models import Person
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
