@@ -76,7 +76,7 @@ def test_a_locked_communique_gives_a_busy_page_not_a_killed_worker(client, make_
         holder.close()
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
-    assert "rien n’a été modifié" in response.text
+    assert "rien n'a été modifié" in response.text
     communique.refresh_from_db()
     assert communique.status == Communique.Status.IN_REVIEW
 
