@@ -7,3 +7,10 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .login import remember_requirement
+
+        user_logged_in.connect(remember_requirement, dispatch_uid="accounts.second_factor")

@@ -8,6 +8,8 @@ from common import roles
 
 # The roles whose accounts can publish or approve in the party's name.
 ROLES_REQUIRING_2FA = (roles.APPROVER, roles.PUBLISHER)
+# Where a session remembers, from its sign-in, whether it must be verified.
+SESSION_KEY = "accounts.second_factor_required"
 
 
 def requires_second_factor(user: AbstractBaseUser) -> bool:
@@ -37,3 +39,9 @@ def client_ip(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def remember_requirement(sender, request, user, **kwargs):
+    """Receiver of ``user_logged_in``: decide once per sign-in whether a code is needed."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = requires_second_factor(user)

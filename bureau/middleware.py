@@ -6,7 +6,6 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.db import OperationalError
-from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
@@ -36,10 +35,11 @@ class BureauLocaleMiddleware(LocaleMiddleware):
 
 # Input no page understands -------------------------------------------------------------------
 
-# Longest path and query-string value any page needs (an Arabic slug is under 200 characters,
-# a search under 200); anything longer is refused before a view or the database sees it.
-MAX_PATH_LENGTH = 1000
-MAX_VALUE_LENGTH = 1000
+# Longest path and query-string value accepted (an Arabic slug is under 200 characters; a long
+# search is cut by the search page itself, calmly); anything longer is refused before a view or
+# the database sees it.
+MAX_PATH_LENGTH = 2_000
+MAX_VALUE_LENGTH = 10_000
 # Date parts in query strings (the admin's date hierarchy and filters): years outside this range
 # overflow Python's dates when the admin computes "the next month".
 DATE_PART_RANGES = {"__year": YEARS, "__month": range(1, 13), "__day": range(1, 32)}
@@ -48,7 +48,8 @@ DATE_PART_RANGES = {"__year": YEARS, "__month": range(1, 13), "__day": range(1, 
 class RejectMalformedRequests:
     """400 Bad Request for input that can only be an attack or a broken client: NUL bytes (which
     PostgreSQL text cannot hold), invalid UTF-8, over-long values, and date parts Python cannot
-    count with. Every view and admin filter behind it can then trust its strings."""
+    count with. Every view and admin filter behind it can then trust its strings. Placed after
+    the locale middleware: the page says so in the reader's language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,9 +57,8 @@ class RejectMalformedRequests:
     def __call__(self, request):
         problem = self.problem(request)
         if problem:
-            return HttpResponseBadRequest(
-                f"Bad request: {problem}.", content_type="text/plain; charset=utf-8"
-            )
+            logger.info("Bad request %s: %s", request.path[:200], problem)
+            return render(request, "400.html", status=400)
         return self.get_response(request)
 
     @staticmethod

@@ -37,12 +37,13 @@ FAST = settings(
         ("/%FF%FE/", {400, 404}),
         ("/search/?q=%FF", 400),
         ("/search/?q=%00", 400),
-        ("/search/?q=" + "a" * 5000, 400),
+        ("/search/?q=" + "a" * 5000, 200),  # cut calmly by the search page
+        ("/search/?q=" + "a" * 20000, 400),
         ("/?page=99999999999999999999", 404),
         ("/?page=-1", 404),
         ("/?page=%00", 400),
         ("/regions/%00/", 400),
-        ("/" + "a/" * 600, 400),
+        ("/" + "a/" * 1100, 400),
     ],
 )
 def test_public_reproductions(client, url, status):
@@ -125,7 +126,7 @@ def public_urls(draw):
 
 def query_strings(keys):
     key = st.one_of(st.sampled_from(keys), segment)
-    value = st.one_of(segment, digits, st.just("a" * 1500))
+    value = st.one_of(segment, digits, st.just("a" * 12_000))
     pair = st.tuples(key, value).map(lambda kv: f"{kv[0]}={kv[1]}")
     return st.lists(pair, max_size=3).map(lambda pairs: "?" + "&".join(pairs) if pairs else "")
 

@@ -80,7 +80,16 @@ def test_editor_needs_no_code_unless_enrolled(client, editor, required):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    client.logout()
+    client.force_login(editor)  # from the next sign-in on
     assert client.get("/admin/").status_code == 302  # an enrolled account always verifies
+
+
+def test_checking_costs_no_query_per_page(client, publisher, required, django_assert_num_queries):
+    TOTPDevice.objects.create(user=publisher, name="phone", confirmed=True)
+    client.force_login(publisher)
+    with django_assert_num_queries(2):  # the session and the user, nothing more
+        assert client.get("/admin/meetings/communique/").status_code == 302
 
 
 def test_requirement_off_lets_publishers_in(client, publisher, settings):
