@@ -20,11 +20,14 @@ class VerifyView(LoginView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        devices = list(devices_for_user(self.request.user, confirmed=True))
         return {
             **super().get_context_data(**kwargs),
             **admin.site.each_context(self.request),
+            # Not through yet: no navigation to pages that would send them back here.
+            "is_nav_sidebar_enabled": False,
             "title": _("Two-step verification"),
-            "has_device": any(devices_for_user(self.request.user, confirmed=True)),
+            "devices": devices,
         }
 
 

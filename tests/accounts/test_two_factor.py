@@ -41,6 +41,9 @@ def test_a_code_opens_the_back_office(client, publisher, required):
     page = client.get(VERIFY, {"next": "/admin/meetings/communique/"}, HTTP_ACCEPT_LANGUAGE="fr")
     assert page.status_code == 200
     assert "Saisissez le code" in page.text
+    # One device: chosen already; and no navigation to pages that would send them back here.
+    assert f'type="hidden" name="otp_device" value="{device.persistent_id}"' in page.text
+    assert 'id="nav-sidebar"' not in page.text
     wrong = client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": "000000"})
     assert wrong.status_code == 200
     assert client.get("/admin/").status_code == 302
