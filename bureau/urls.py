@@ -9,6 +9,8 @@ from public.sitemaps import SITEMAPS
 from public.view_on_site import view_on_site
 from public.views import robots_txt
 
+from .views import FaviconView
+
 admin.site.site_header = _("Bureau — the Political Bureau's back office")
 admin.site.site_title = _("Bureau")
 admin.site.index_title = _("Meetings, communiqués and regions")
@@ -23,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

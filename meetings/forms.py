@@ -10,7 +10,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import diff, workflow
 from .composer import compose
-from .models import Communique, Meeting
+from .models import Communique, Decision, Meeting
 
 TEXT_FIELDS = [
     build_localized_fieldname(f, lang) for f in workflow.TEXT_FIELDS for lang in workflow.LANGUAGES
@@ -163,3 +163,33 @@ class ComposeForm(forms.Form):
         ).order_by("-starts_at"),
         help_text=_("Held meetings that have no communiqué yet."),
     )
+
+
+class FollowUpEntryForm(forms.Form):
+    """One step of a decision's follow-up: what the board and the decision page submit."""
+
+    status = forms.ChoiceField(
+        label=_("new status"),
+        choices=[("", _("unchanged"))] + list(Decision.FollowUp.choices),
+        required=False,
+    )
+    progress = forms.IntegerField(
+        label=_("progress (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        error_messages={
+            "min_value": _("Progress is a percentage, from 0 to 100."),
+            "max_value": _("Progress is a percentage, from 0 to 100."),
+        },
+    )
+    note = forms.CharField(
+        label=_("note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    document = forms.FileField(label=_("document"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("status") or data.get("progress") is not None or data.get("note")):
+            raise ValidationError(_("Give a new status, a progress or a note."))
+        return data

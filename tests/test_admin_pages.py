@@ -23,6 +23,7 @@ from meetings.models import (
     CommuniqueTransition,
     Decision,
     Meeting,
+    Minutes,
 )
 from regions.models import (
     Congress,
@@ -106,6 +107,7 @@ FACTORIES = {
         target_meeting=make_meeting(),
     ),
     Communique: make_communique,
+    Minutes: lambda: Minutes.objects.create(meeting=make_meeting()),
     CommuniqueTransition: lambda: CommuniqueTransition.objects.create(
         communique=make_communique(),
         actor=User.objects.create_user(f"actor{next(counter)}"),

@@ -48,6 +48,7 @@ def free_text_fields():
         for field in model._meta.get_fields():
             if (
                 isinstance(field, USER_TEXT_CLASSES)
+                and field.editable
                 and not field.choices
                 and field.name not in NOT_FREE_TEXT
             ):

@@ -3,6 +3,7 @@ generated communiqués for benchmarks. ``load`` is what ``manage.py load_demo`` 
 
 from django.db import transaction
 
+from . import cycle
 from .accounts import load_accounts
 from .story import DemoStory
 
@@ -11,4 +12,6 @@ def load(password: str) -> list[tuple[str, str]]:
     """Load the story and the accounts (idempotent); returns the accounts as (username, role)."""
     with transaction.atomic():
         DemoStory().load()
-        return load_accounts(password)
+        accounts = load_accounts(password)
+        cycle.load()  # follow-up and minutes, recorded by the demo's secretariat account
+        return accounts

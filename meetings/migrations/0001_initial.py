@@ -8,197 +8,689 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('title', common.text.PlainCharField(max_length=300, verbose_name='title')),
-                ('title_ar', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('title_fr', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('title_en', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('topic', models.CharField(choices=[('organisation', 'organisation'), ('congresses', 'congresses'), ('outreach', 'outreach and communication'), ('elections', 'elections and elected officials'), ('politics', 'national politics'), ('economy', 'economy and society'), ('international', 'international affairs')], default='politics', max_length=20, verbose_name='topic')),
-                ('summary', models.TextField(blank=True, verbose_name='discussion summary')),
-                ('summary_ar', models.TextField(blank=True, null=True, verbose_name='discussion summary')),
-                ('summary_fr', models.TextField(blank=True, null=True, verbose_name='discussion summary')),
-                ('summary_en', models.TextField(blank=True, null=True, verbose_name='discussion summary')),
-                ('congresses', models.ManyToManyField(blank=True, related_name='agenda_items', to='regions.congress', verbose_name='congresses')),
-                ('provinces', models.ManyToManyField(blank=True, related_name='agenda_items', to='regions.province', verbose_name='provinces')),
-                ('regions', models.ManyToManyField(blank=True, related_name='agenda_items', to='regions.region', verbose_name='regions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                ("title", common.text.PlainCharField(max_length=300, verbose_name="title")),
+                (
+                    "title_ar",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "title_fr",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "title_en",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("organisation", "organisation"),
+                            ("congresses", "congresses"),
+                            ("outreach", "outreach and communication"),
+                            ("elections", "elections and elected officials"),
+                            ("politics", "national politics"),
+                            ("economy", "economy and society"),
+                            ("international", "international affairs"),
+                        ],
+                        default="politics",
+                        max_length=20,
+                        verbose_name="topic",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="discussion summary")),
+                (
+                    "summary_ar",
+                    models.TextField(blank=True, null=True, verbose_name="discussion summary"),
+                ),
+                (
+                    "summary_fr",
+                    models.TextField(blank=True, null=True, verbose_name="discussion summary"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, null=True, verbose_name="discussion summary"),
+                ),
+                (
+                    "congresses",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="agenda_items",
+                        to="regions.congress",
+                        verbose_name="congresses",
+                    ),
+                ),
+                (
+                    "provinces",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="agenda_items",
+                        to="regions.province",
+                        verbose_name="provinces",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="agenda_items",
+                        to="regions.region",
+                        verbose_name="regions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['meeting', 'order'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["meeting", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'present'), ('excused', 'excused'), ('absent', 'absent')], default='present', max_length=10, verbose_name='attendance')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendance', to='regions.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "present"),
+                            ("excused", "excused"),
+                            ("absent", "absent"),
+                        ],
+                        default="present",
+                        max_length=10,
+                        verbose_name="attendance",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendance",
+                        to="regions.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendance',
-                'ordering': ['person__name_ar'],
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendance",
+                "ordering": ["person__name_ar"],
             },
         ),
         migrations.CreateModel(
-            name='Communique',
+            name="Communique",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', common.text.PlainCharField(max_length=300, verbose_name='title')),
-                ('title_ar', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('title_fr', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('title_en', common.text.PlainCharField(max_length=300, null=True, verbose_name='title')),
-                ('slug', common.text.PlainSlugField(allow_unicode=True, max_length=200, unique=True, verbose_name='slug')),
-                ('body', models.TextField(verbose_name='body')),
-                ('body_ar', models.TextField(null=True, verbose_name='body')),
-                ('body_fr', models.TextField(null=True, verbose_name='body')),
-                ('body_en', models.TextField(null=True, verbose_name='body')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('in_review', 'in review'), ('approved', 'approved'), ('scheduled', 'scheduled'), ('published', 'published'), ('withdrawn', 'withdrawn')], default='draft', max_length=10, verbose_name='status')),
-                ('published_at', models.DateTimeField(blank=True, help_text='When it became public, or, when scheduled, when it will.', null=True, verbose_name='publication time')),
-                ('corrected_at', models.DateTimeField(blank=True, null=True, verbose_name='corrected on')),
-                ('correction_note', models.TextField(blank=True, verbose_name='correction note')),
-                ('correction_note_ar', models.TextField(blank=True, null=True, verbose_name='correction note')),
-                ('correction_note_fr', models.TextField(blank=True, null=True, verbose_name='correction note')),
-                ('correction_note_en', models.TextField(blank=True, null=True, verbose_name='correction note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('text_edited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='last edited by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", common.text.PlainCharField(max_length=300, verbose_name="title")),
+                (
+                    "title_ar",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "title_fr",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "title_en",
+                    common.text.PlainCharField(max_length=300, null=True, verbose_name="title"),
+                ),
+                (
+                    "slug",
+                    common.text.PlainSlugField(
+                        allow_unicode=True, max_length=200, unique=True, verbose_name="slug"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="body")),
+                ("body_ar", models.TextField(null=True, verbose_name="body")),
+                ("body_fr", models.TextField(null=True, verbose_name="body")),
+                ("body_en", models.TextField(null=True, verbose_name="body")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("in_review", "in review"),
+                            ("approved", "approved"),
+                            ("scheduled", "scheduled"),
+                            ("published", "published"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When it became public, or, when scheduled, when it will.",
+                        null=True,
+                        verbose_name="publication time",
+                    ),
+                ),
+                (
+                    "corrected_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="corrected on"),
+                ),
+                ("correction_note", models.TextField(blank=True, verbose_name="correction note")),
+                (
+                    "correction_note_ar",
+                    models.TextField(blank=True, null=True, verbose_name="correction note"),
+                ),
+                (
+                    "correction_note_fr",
+                    models.TextField(blank=True, null=True, verbose_name="correction note"),
+                ),
+                (
+                    "correction_note_en",
+                    models.TextField(blank=True, null=True, verbose_name="correction note"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "text_edited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="last edited by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'communiqué',
-                'verbose_name_plural': 'communiqués',
-                'ordering': ['-published_at', '-created_at'],
-                'permissions': [('submit_communique', 'Can submit a communiqué for review'), ('approve_communique', 'Can approve a communiqué or request changes'), ('publish_communique', 'Can publish, schedule, withdraw and correct a communiqué')],
+                "verbose_name": "communiqué",
+                "verbose_name_plural": "communiqués",
+                "ordering": ["-published_at", "-created_at"],
+                "permissions": [
+                    ("submit_communique", "Can submit a communiqué for review"),
+                    ("approve_communique", "Can approve a communiqué or request changes"),
+                    (
+                        "publish_communique",
+                        "Can publish, schedule, withdraw and correct a communiqué",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CommuniqueRevision',
+            name="CommuniqueRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('ar', 'Arabic'), ('fr', 'French'), ('en', 'English')], max_length=2, verbose_name='language')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('body', models.TextField(verbose_name='body')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='saved at')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('communique', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='meetings.communique', verbose_name='communiqué')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "Arabic"), ("fr", "French"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("body", models.TextField(verbose_name="body")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="saved at"
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "communique",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="meetings.communique",
+                        verbose_name="communiqué",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'revision',
-                'verbose_name_plural': 'revisions',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "revision",
+                "verbose_name_plural": "revisions",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CommuniqueTransition',
+            name="CommuniqueTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='time')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'draft'), ('in_review', 'in review'), ('approved', 'approved'), ('scheduled', 'scheduled'), ('published', 'published'), ('withdrawn', 'withdrawn')], max_length=10, verbose_name='from')),
-                ('to_status', models.CharField(choices=[('draft', 'draft'), ('in_review', 'in review'), ('approved', 'approved'), ('scheduled', 'scheduled'), ('published', 'published'), ('withdrawn', 'withdrawn')], max_length=10, verbose_name='to')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('communique', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='meetings.communique', verbose_name='communiqué')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="time"),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "draft"),
+                            ("in_review", "in review"),
+                            ("approved", "approved"),
+                            ("scheduled", "scheduled"),
+                            ("published", "published"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        max_length=10,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("in_review", "in review"),
+                            ("approved", "approved"),
+                            ("scheduled", "scheduled"),
+                            ("published", "published"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        max_length=10,
+                        verbose_name="to",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "communique",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="meetings.communique",
+                        verbose_name="communiqué",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'transition',
-                'verbose_name_plural': 'transitions',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "transition",
+                "verbose_name_plural": "transitions",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organ', models.CharField(choices=[('political_bureau', 'Political Bureau'), ('central_committee', 'Central Committee'), ('presidency_council', 'Presidency Council')], default='political_bureau', max_length=20, verbose_name='organ')),
-                ('kind', models.CharField(choices=[('weekly', 'weekly'), ('extraordinary', 'extraordinary'), ('thematic', 'thematic')], default='weekly', max_length=15, verbose_name='kind')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('venue', common.text.PlainCharField(blank=True, max_length=200, verbose_name='venue')),
-                ('venue_ar', common.text.PlainCharField(blank=True, max_length=200, null=True, verbose_name='venue')),
-                ('venue_fr', common.text.PlainCharField(blank=True, max_length=200, null=True, verbose_name='venue')),
-                ('venue_en', common.text.PlainCharField(blank=True, max_length=200, null=True, verbose_name='venue')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('held', 'held'), ('cancelled', 'cancelled')], default='planned', max_length=10, verbose_name='status')),
-                ('focus', common.text.PlainCharField(blank=True, help_text='What the meeting is dedicated to, e.g. the organisation pole.', max_length=300, verbose_name='focus')),
-                ('focus_ar', common.text.PlainCharField(blank=True, help_text='What the meeting is dedicated to, e.g. the organisation pole.', max_length=300, null=True, verbose_name='focus')),
-                ('focus_fr', common.text.PlainCharField(blank=True, help_text='What the meeting is dedicated to, e.g. the organisation pole.', max_length=300, null=True, verbose_name='focus')),
-                ('focus_en', common.text.PlainCharField(blank=True, help_text='What the meeting is dedicated to, e.g. the organisation pole.', max_length=300, null=True, verbose_name='focus')),
-                ('attendees', models.ManyToManyField(related_name='meetings', through='meetings.Attendance', to='regions.person', verbose_name='attendees')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organ",
+                    models.CharField(
+                        choices=[
+                            ("political_bureau", "Political Bureau"),
+                            ("central_committee", "Central Committee"),
+                            ("presidency_council", "Presidency Council"),
+                        ],
+                        default="political_bureau",
+                        max_length=20,
+                        verbose_name="organ",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "weekly"),
+                            ("extraordinary", "extraordinary"),
+                            ("thematic", "thematic"),
+                        ],
+                        default="weekly",
+                        max_length=15,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                (
+                    "venue",
+                    common.text.PlainCharField(blank=True, max_length=200, verbose_name="venue"),
+                ),
+                (
+                    "venue_ar",
+                    common.text.PlainCharField(
+                        blank=True, max_length=200, null=True, verbose_name="venue"
+                    ),
+                ),
+                (
+                    "venue_fr",
+                    common.text.PlainCharField(
+                        blank=True, max_length=200, null=True, verbose_name="venue"
+                    ),
+                ),
+                (
+                    "venue_en",
+                    common.text.PlainCharField(
+                        blank=True, max_length=200, null=True, verbose_name="venue"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("held", "held"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "focus",
+                    common.text.PlainCharField(
+                        blank=True,
+                        help_text="What the meeting is dedicated to, e.g. the organisation pole.",
+                        max_length=300,
+                        verbose_name="focus",
+                    ),
+                ),
+                (
+                    "focus_ar",
+                    common.text.PlainCharField(
+                        blank=True,
+                        help_text="What the meeting is dedicated to, e.g. the organisation pole.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="focus",
+                    ),
+                ),
+                (
+                    "focus_fr",
+                    common.text.PlainCharField(
+                        blank=True,
+                        help_text="What the meeting is dedicated to, e.g. the organisation pole.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="focus",
+                    ),
+                ),
+                (
+                    "focus_en",
+                    common.text.PlainCharField(
+                        blank=True,
+                        help_text="What the meeting is dedicated to, e.g. the organisation pole.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="focus",
+                    ),
+                ),
+                (
+                    "attendees",
+                    models.ManyToManyField(
+                        related_name="meetings",
+                        through="meetings.Attendance",
+                        to="regions.person",
+                        verbose_name="attendees",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-starts_at'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('kind', models.CharField(choices=[('decision', 'decision (decided)'), ('recommendation', 'recommendation (recommended)'), ('position', 'position (recorded)'), ('statement', 'statement (affirmed)'), ('commendation', 'commendation (commended)'), ('congratulation', 'congratulation (congratulated)'), ('evaluation', 'evaluation (evaluated)')], default='decision', max_length=20, verbose_name='kind')),
-                ('text', models.TextField(help_text='What follows the verb, e.g. “to dedicate its next meeting to …”.', verbose_name='text')),
-                ('text_ar', models.TextField(help_text='What follows the verb, e.g. “to dedicate its next meeting to …”.', null=True, verbose_name='text')),
-                ('text_fr', models.TextField(help_text='What follows the verb, e.g. “to dedicate its next meeting to …”.', null=True, verbose_name='text')),
-                ('text_en', models.TextField(help_text='What follows the verb, e.g. “to dedicate its next meeting to …”.', null=True, verbose_name='text')),
-                ('responsible_body', common.text.PlainCharField(blank=True, max_length=200, verbose_name='responsible body')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('follow_up', models.CharField(blank=True, choices=[('open', 'open'), ('in_progress', 'in progress'), ('done', 'done'), ('dropped', 'dropped')], help_text='Leave empty when the decision asks for no action.', max_length=15, verbose_name='follow-up')),
-                ('follow_up_notes', models.TextField(blank=True, verbose_name='follow-up notes')),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='meetings.agendaitem', verbose_name='agenda item')),
-                ('responsible_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='regions.person', verbose_name='responsible person')),
-                ('target_meeting', models.ForeignKey(blank=True, help_text='The meeting this decision is due at, or that it dedicates to a topic.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='dedicating_decisions', to='meetings.meeting', verbose_name='target meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("decision", "decision (decided)"),
+                            ("recommendation", "recommendation (recommended)"),
+                            ("position", "position (recorded)"),
+                            ("statement", "statement (affirmed)"),
+                            ("commendation", "commendation (commended)"),
+                            ("congratulation", "congratulation (congratulated)"),
+                            ("evaluation", "evaluation (evaluated)"),
+                        ],
+                        default="decision",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="What follows the verb, e.g. “to dedicate its next meeting to …”.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "text_ar",
+                    models.TextField(
+                        help_text="What follows the verb, e.g. “to dedicate its next meeting to …”.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "text_fr",
+                    models.TextField(
+                        help_text="What follows the verb, e.g. “to dedicate its next meeting to …”.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "text_en",
+                    models.TextField(
+                        help_text="What follows the verb, e.g. “to dedicate its next meeting to …”.",
+                        null=True,
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "responsible_body",
+                    common.text.PlainCharField(
+                        blank=True, max_length=200, verbose_name="responsible body"
+                    ),
+                ),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "follow_up",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("open", "open"),
+                            ("in_progress", "in progress"),
+                            ("done", "done"),
+                            ("dropped", "dropped"),
+                        ],
+                        help_text="Leave empty when the decision asks for no action.",
+                        max_length=15,
+                        verbose_name="follow-up",
+                    ),
+                ),
+                ("follow_up_notes", models.TextField(blank=True, verbose_name="follow-up notes")),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="meetings.agendaitem",
+                        verbose_name="agenda item",
+                    ),
+                ),
+                (
+                    "responsible_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decisions",
+                        to="regions.person",
+                        verbose_name="responsible person",
+                    ),
+                ),
+                (
+                    "target_meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The meeting this decision is due at, or that it dedicates to a topic.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="dedicating_decisions",
+                        to="meetings.meeting",
+                        verbose_name="target meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'decision',
-                'verbose_name_plural': 'decisions',
-                'ordering': ['agenda_item', 'order'],
+                "verbose_name": "decision",
+                "verbose_name_plural": "decisions",
+                "ordering": ["agenda_item", "order"],
             },
         ),
         migrations.AddField(
-            model_name='communique',
-            name='meeting',
-            field=models.OneToOneField(blank=True, help_text='Empty for a standalone statement.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='communique', to='meetings.meeting', verbose_name='meeting'),
+            model_name="communique",
+            name="meeting",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="Empty for a standalone statement.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="communique",
+                to="meetings.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='attendance',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='meetings.meeting', verbose_name='meeting'),
+            model_name="attendance",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="attendance",
+                to="meetings.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='meetings.meeting', verbose_name='meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda_items",
+                to="meetings.meeting",
+                verbose_name="meeting",
+            ),
         ),
         migrations.AddIndex(
-            model_name='communique',
-            index=models.Index(fields=['status', 'published_at'], name='meetings_co_status_6be421_idx'),
+            model_name="communique",
+            index=models.Index(
+                fields=["status", "published_at"], name="meetings_co_status_6be421_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='communique',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['scheduled', 'published', 'withdrawn']), _negated=True), ('published_at__isnull', False), _connector='OR'), name='meetings_communique_public_has_publication_time', violation_error_message='A published or scheduled communiqué needs a time.'),
+            model_name="communique",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("status__in", ["scheduled", "published", "withdrawn"]), _negated=True
+                    ),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="meetings_communique_public_has_publication_time",
+                violation_error_message="A published or scheduled communiqué needs a time.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='meetings_attendance_once_per_meeting', violation_error_message="This person is already on this meeting's attendance."),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "person"),
+                name="meetings_attendance_once_per_meeting",
+                violation_error_message="This person is already on this meeting's attendance.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('meeting', 'order'), name='meetings_agendaitem_unique_order', violation_error_message='Two agenda items of a meeting cannot share a position.'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "order"),
+                name="meetings_agendaitem_unique_order",
+                violation_error_message="Two agenda items of a meeting cannot share a position.",
+            ),
         ),
     ]

@@ -8,6 +8,9 @@ VIEW_MEETINGS = {
     "meetings.view_attendance",
     "meetings.view_agendaitem",
     "meetings.view_decision",
+    # The follow-up timeline and the minutes: read by every bureau role.
+    "meetings.view_followupentry",
+    "meetings.view_minutes",
 }
 VIEW_COMMUNIQUES = {
     "meetings.view_communique",

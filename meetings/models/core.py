@@ -1,6 +1,8 @@
 """The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -100,6 +102,11 @@ class AgendaItem(models.Model):
         ECONOMY = "economy", _("economy and society")
         INTERNATIONAL = "international", _("international affairs")
 
+    class Proposal(models.TextChoices):
+        DEDICATED = "dedicated", _("dedicated by a decision")
+        FOLLOW_UP = "follow_up", _("follow-up of decisions")
+        CONGRESSES = "congresses", _("coming congresses")
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
@@ -116,6 +123,24 @@ class AgendaItem(models.Model):
     congresses = models.ManyToManyField(
         Congress, blank=True, related_name="agenda_items", verbose_name=_("congresses")
     )
+    # Where a prepared item came from (see docs/meetings-cycle.md): the decision that dedicates
+    # the meeting, or one of the standing proposals; each at most once per meeting.
+    source_decision = models.ForeignKey(
+        "Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placed_items",
+        verbose_name=_("from decision"),
+    )
+    proposal = models.CharField(_("prepared as"), max_length=12, choices=Proposal, blank=True)
+    reviewed_decisions = models.ManyToManyField(
+        "Decision",
+        blank=True,
+        related_name="reviewed_in",
+        verbose_name=_("decisions reviewed"),
+        help_text=_("Earlier decisions whose follow-up this item reviews."),
+    )
 
     class Meta:
         ordering = ["meeting", "order"]
@@ -126,6 +151,17 @@ class AgendaItem(models.Model):
                 fields=["meeting", "order"],
                 name="meetings_agendaitem_unique_order",
                 violation_error_message=_("Two agenda items of a meeting cannot share a position."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "source_decision"],
+                name="meetings_agendaitem_decision_once",
+                violation_error_message=_("This decision is already on this meeting's agenda."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "proposal"],
+                condition=Q(proposal__in=["follow_up", "congresses"]),
+                name="meetings_agendaitem_proposal_once",
+                violation_error_message=_("This item is already on this meeting's agenda."),
             ),
         ]
 
@@ -183,6 +219,17 @@ class Decision(models.Model):
         verbose_name=_("target meeting"),
         help_text=_("The meeting this decision is due at, or that it dedicates to a topic."),
     )
+    target_organ = models.CharField(
+        _("next meeting of"),
+        max_length=20,
+        choices=Meeting.Organ,
+        blank=True,
+        help_text=_(
+            "When the target meeting is not planned yet: the next meeting of this organ, "
+            "found when it is created."
+        ),
+    )
+    # The current state, copied from the latest follow-up entry (meetings.followup keeps it).
     follow_up = models.CharField(
         _("follow-up"),
         max_length=15,
@@ -190,15 +237,34 @@ class Decision(models.Model):
         blank=True,
         help_text=_("Leave empty when the decision asks for no action."),
     )
-    follow_up_notes = PlainTextField(_("follow-up notes"), blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    followed_up_at = models.DateTimeField(_("last follow-up"), null=True, blank=True)
 
     class Meta:
         ordering = ["agenda_item", "order"]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="meetings_decision_progress_percent",
+                violation_error_message=_("Progress is a percentage, from 0 to 100."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:80]}"
+
+    def clean(self):
+        meeting = self.agenda_item.meeting if self.agenda_item_id else None
+        if meeting and self.due_date:
+            held_on = timezone.localtime(meeting.starts_at).date()
+            if self.due_date < held_on:
+                raise ValidationError(
+                    {"due_date": _("A decision cannot fall due before the meeting that took it.")}
+                )
 
 
 def translated_into(language: str) -> Q:

@@ -1,0 +1,29 @@
+"""The meetings app's models: the meetings, decisions and communiqués (core), and the cycle
+that follows decisions up and keeps minutes (cycle)."""
+
+from .core import (
+    AgendaItem,
+    Attendance,
+    Communique,
+    CommuniqueQuerySet,
+    CommuniqueRevision,
+    CommuniqueTransition,
+    Decision,
+    Meeting,
+    translated_into,
+)
+from .cycle import FollowUpEntry, Minutes
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Communique",
+    "CommuniqueQuerySet",
+    "CommuniqueRevision",
+    "CommuniqueTransition",
+    "Decision",
+    "FollowUpEntry",
+    "Meeting",
+    "Minutes",
+    "translated_into",
+]
