@@ -17,7 +17,9 @@ demo: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving the demo on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
-	DEBUG=1 REQUIRE_2FA=0 $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Notification emails are printed below, on this console (tasks run inline, no worker)."
+	DEBUG=1 REQUIRE_2FA=0 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)

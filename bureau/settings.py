@@ -50,9 +50,12 @@ INSTALLED_APPS = [
     "regions",
     "meetings",
     "public",
+    "notifications",
 ]
 
 MIDDLEWARE = [
+    # First: a stored public page keeps the headers of everything below (docs/performance.md).
+    "public.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "bureau.middleware.PermissionsPolicyMiddleware",
@@ -111,12 +114,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bureau")}
+CACHES["default"].setdefault("OPTIONS", {})
+# The public page cache: the same server, but its errors reach public/cache.py, whose circuit
+# breaker skips a dead Redis for a few seconds (docs/performance.md).
+CACHES["pages"] = {**CACHES["default"], "OPTIONS": dict(CACHES["default"]["OPTIONS"])}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A stopped Redis makes pages slower, never broken: django-redis swallows the errors.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
-    )
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    for alias, ignore in (("default", True), ("pages", False)):
+        CACHES[alias]["OPTIONS"].update(
+            {"IGNORE_EXCEPTIONS": ignore, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+        )
+    # A stopped Redis makes other cache users slower, never broken, and fills no log.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+PUBLIC_PAGE_CACHE_BREAKER_SECONDS = env.int("PAGE_CACHE_BREAKER_SECONDS", default=10)
+# How long a process serves its own copy of a page before asking Redis whether a publication
+# started a new generation: the longest a reader may see the page as it was before.
+PUBLIC_PAGE_CACHE_LOCAL_SECONDS = env.float("PAGE_CACHE_LOCAL_SECONDS", default=0.5)
 
 # Slow side effects (mail...) run in a worker (`manage.py db_worker`, see docs/deploy.md) from a
 # queue kept in the database; development and tests may run them inline with
@@ -130,7 +142,13 @@ TASKS = {
 
 # Mail: the console while developing, SMTP with TLS in production
 # (EMAIL_URL=smtp+tls://user:password@host:587).
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+if EMAIL_CONFIG["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend":
+    # The same, with the decoded subject and the plain text before the raw message.
+    EMAIL_CONFIG["EMAIL_BACKEND"] = "notifications.console.EmailBackend"
+vars().update(EMAIL_CONFIG)
+# A mail server that does not answer must not hold a worker (or, inline, a request) for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bureau@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's own address, for absolute links in mail and calendars (https://bureau.example.org).

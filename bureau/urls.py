@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("notifications.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

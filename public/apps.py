@@ -10,9 +10,13 @@ class PublicConfig(AppConfig):
         # Imported here, not at the top: they import models, ready only once apps are loaded.
         from meetings import preview, signals
 
-        from . import cache, views
+        from . import cache, related, views
 
         # A workflow step that changes what readers see starts a new cache generation.
         signals.communique_changed.connect(cache.on_communique_changed, dispatch_uid="public-cache")
+        # Its «you may also like» list is ranked then, not at every page view.
+        signals.communique_changed.connect(
+            related.on_communique_changed, dispatch_uid="public-related"
+        )
         # The admin's preview is the public page itself.
         preview.register(views.communique_page)

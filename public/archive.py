@@ -67,7 +67,7 @@ class YearArchive(ReadableArchive, YearArchiveView):
         return {**context, "year": int(self.get_year()), **links(self.request)}
 
 
-@method_decorator(public_page, name="dispatch")
+@method_decorator(public_page(parameters=("page",)), name="dispatch")
 class MonthArchive(ReadableArchive, MonthArchiveView):
     template_name = "public/archive_month.html"
     month_format = "%m"

@@ -1,74 +1,73 @@
-"""Search of the public communiqués as an Arabic reader expects it.
+"""Search of the public communiqués as readers type it (docs/search.md).
 
-Both the stored text and the query are normalised the same way (hamza forms, taa marbuta, alef
-maqsura, tatweel, diacritics; see docs/arabic.md). On PostgreSQL the normalised Arabic text is
-indexed with the stemming `arabic` configuration and the exact-word `simple` one, ORed, because
-the Snowball stemmer alone mangles words such as «بلاغ» (migration 0003 creates the function and
-the GIN index). On SQLite the same Python normalisation is registered as a SQL function and the
-query's light stems are matched as substrings.
+The query goes through the normaliser that built the index (common.normalise): each word
+becomes its keys, any of which may match, and every word must match. A word in Latin script
+that names a region or province («Draa», «Skhirat») stands for its Arabic name. On PostgreSQL
+the keys are matched against the communiqué's GIN-indexed tsvector (meetings.search_index) and
+ranked, title and place names first, near ties by recency; when nothing matches, the nearest
+spellings in the vocabulary (pg_trgm) give a «did you mean». On SQLite the same keys are matched
+as whole words in the stored keys. Translations are searched with their language's stemmer
+and, on PostgreSQL, without accents.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.contrib.postgres.lookups import Unaccent
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramDistance,
+)
 from django.db import connection
 from django.db.models import (
     Case,
     ExpressionWrapper,
+    F,
     FloatField,
+    Func,
     IntegerField,
+    Q,
     QuerySet,
     TextField,
     Value,
     When,
 )
-from django.db.models.expressions import Func, RawSQL
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from common import normalise
+from meetings.models import SearchWord
+from meetings.search_index import CONFIG
+from regions import places
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# At most this many matches, the most recent, are ranked (and counted).
+MAX_RANKED = 1000
+# What a query word is worth where it is found: in the title or a place name, or in the body.
+TITLE_SCORE = 1.0
+BODY_SCORE = 0.4
+NEAR_SPELLINGS = 3  # vocabulary keys tried for a word that matches nothing
+MAX_TRIGRAM_DISTANCE = 0.8  # that is, a trigram similarity of at least 0.2
+NEAR_RESULTS = 10
+TRANSLATION_CONFIGS = {"fr": "french", "en": "english"}
 
-DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel, dagger alef, tatweel
-LETTERS = str.maketrans("أإآٱىةؤئ", "اااايهوي")
-# Everything that is neither a letter nor a digit separates words (punctuation, quotes, SQL).
-SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
-PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
-SUFFIXES = ("ات", "ون", "ين", "ان", "يه", "ه")
-
-# On PostgreSQL, migration 0003 adds this generated, GIN-indexed column (unknown to the model).
-PG_DOCUMENT = "meetings_communique.search_document"
-PG_QUERY = "(plainto_tsquery('arabic'::regconfig, %s) || plainto_tsquery('simple'::regconfig, %s))"
-
-
-def normalize(text: str) -> str:
-    """Arabic text folded for comparison: one alef, ه for ة, ي for ى and ئ, no diacritics."""
-    text = unicodedata.normalize("NFKC", text)
-    return DIACRITICS.sub("", text).translate(LETTERS).casefold()
-
-
-def light_stem(word: str) -> str:
-    """Strip one article-like prefix and one plural or feminine suffix, keeping three letters."""
-    for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            word = word[len(prefix) :]
-            break
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word
+# A term: any of its alternatives; an alternative: all of its words; a word: any of its keys.
+Term = tuple[tuple[tuple[str, ...], ...], ...]
 
 
 @dataclass(frozen=True)
 class Query:
     text: str  # what the reader typed, cleaned, to show back
-    terms: tuple[str, ...]  # normalised words
+    words: tuple[str, ...]  # normalised words worth searching for
+    typed: tuple[str, ...] = ()  # the same words as the reader typed them
 
     def __bool__(self) -> bool:
-        return bool(self.terms)
+        return bool(self.words)
 
 
 def parse_query(raw: str | None) -> Query:
@@ -76,71 +75,223 @@ def parse_query(raw: str | None) -> Query:
     raw = (raw or "")[: MAX_QUERY_LENGTH * 2]
     cleaned = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch == " ")
     cleaned = " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
-    words = [w for w in SEPARATORS.split(normalize(cleaned)) if w]
-    unique = tuple(dict.fromkeys(words))[:MAX_TERMS]
-    return Query(text=cleaned, terms=unique)
+    pairs = normalise.typed_words(cleaned)[:MAX_TERMS]
+    return Query(
+        text=cleaned,
+        words=tuple(word for _typed, word in pairs),
+        typed=tuple(typed for typed, _word in pairs),
+    )
 
 
-def _sqlite_normalized(expression):
-    return Func(expression, function="ar_normalize", output_field=TextField())
+def term(word: str) -> Term:
+    """How one query word may match: its keys, or the Arabic names of the places it spells."""
+    if normalise.is_arabic(word):
+        return ((normalise.keys(word),),)
+    named = dict.fromkeys(places.named_in_latin(word))
+    if named:
+        return tuple(tuple(places.keys(place)) for place in named)
+    return (((word,),),)
+
+
+def _tsquery(terms: list[Term]) -> SearchQuery:
+    """The terms as a tsquery."""
+
+    def any_of(parts):
+        return "(" + " | ".join(parts) + ")"
+
+    def all_of(parts):
+        return "(" + " & ".join(parts) + ")"
+
+    # Keys are made of letters and digits only (normalise.words splits on everything else).
+    text = all_of(
+        any_of(all_of(any_of(f"'{key}'" for key in keys) for keys in alt) for alt in t)
+        for t in terms
+    )
+    return SearchQuery(text, search_type="raw", config=CONFIG)
+
+
+def _sqlite_match(terms: list[Term], field: str = "search_document") -> Q:
+    def has(key):
+        return Q(**{f"{field}__contains": f" {key} "})
+
+    match = Q()
+    for t in terms:
+        alternatives = Q()
+        for alternative in t:
+            every = Q()
+            for keys in alternative:
+                some = Q()
+                for key in keys:
+                    some |= has(key)
+                every &= some
+            alternatives |= every
+        match &= alternatives
+    return match
 
 
 def search(queryset: QuerySet, query: Query) -> QuerySet:
-    """The communiqués of `queryset` matching every word of `query`, best first."""
+    """The communiqués of `queryset` whose Arabic text matches every word of `query`, best
+    first."""
     if not query:
         return queryset.none()
+    return matching(queryset, [term(word) for word in query.words], query.words)
+
+
+def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
+    """The communiqués of `queryset` that match every term (one per query word), best first.
+
+    Each word scores by where it is found: in the title or a place name, or only in the body,
+    however often; communiqués that score alike come newest first. A query that matches
+    thousands ranks the most recent of them only, so that a search's work stays bounded
+    however large the archive grows.
+    """
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        found = queryset.filter(search_document=_tsquery(terms))
+    else:  # whole keys in the stored text
+        found = queryset.filter(_sqlite_match(terms))
+    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
+    found = queryset.filter(pk__in=newest)
+    scored = []
+    for word, t in zip(words, terms, strict=True):
+        if normalise.is_common_in_titles(word):
+            continue
+        in_title = (
+            Q(search_title_document=_tsquery([t]))
+            if postgres
+            else _sqlite_match([t], "search_title_document")
+        )
+        scored.append(Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE)))
+    if not scored:
+        return found.order_by("-published_at", "-pk")
+    score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
+    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+
+
+def search_translation(queryset: QuerySet, query: Query, language: str) -> QuerySet:
+    """The communiqués whose `language` translation matches every word of `query`: few and
+    unindexed, stemmed for their language and without accents on PostgreSQL, by substring
+    elsewhere."""
+    if not query:
+        return queryset.none()
+    title, body = f"title_{language}", f"body_{language}"
     if connection.vendor == "postgresql":
-        words = " ".join(query.terms)
+        config = TRANSLATION_CONFIGS.get(language, "simple")
+        vector = SearchVector(Unaccent(F(title)), weight="A", config=config) + SearchVector(
+            Unaccent(F(body)), weight="B", config=config
+        )
+        words = SearchQuery(" ".join(query.words), config=config)
         return (
-            queryset.extra(where=[f"{PG_DOCUMENT} @@ {PG_QUERY}"], params=[words, words])
-            .annotate(
-                rank=RawSQL(
-                    f"ts_rank_cd({PG_DOCUMENT}, {PG_QUERY})",
-                    (words, words),
-                    output_field=FloatField(),
-                )
-            )
+            queryset.annotate(document=vector)
+            .filter(document=words)
+            .annotate(rank=SearchRank(F("document"), words))
             .order_by("-rank", "-published_at", "-pk")
         )
     connection.ensure_connection()
-    connection.connection.create_function("ar_normalize", 1, _normalize_or_none, deterministic=True)
-    stems = [light_stem(term) for term in query.terms]
-    text = Concat(
-        Coalesce("title_ar", Value("")),
-        Value(" "),
-        Coalesce("body_ar", Value("")),
-        output_field=TextField(),
-    )
-    queryset = queryset.alias(
-        document=_sqlite_normalized(text),
-        title_document=_sqlite_normalized(Coalesce("title_ar", Value(""))),
-    )
-    for stem in stems:
-        queryset = queryset.filter(document__contains=stem)
-    # Ranked by how many of the words the title holds, then by recency.
-    rank = sum(
-        (Case(When(title_document__contains=s, then=1), default=0) for s in stems),
-        Value(0),
-    )
-    return queryset.annotate(rank=ExpressionWrapper(rank, output_field=IntegerField())).order_by(
-        "-rank", "-published_at", "-pk"
-    )
+    connection.connection.create_function("fold", 1, _fold_or_none, deterministic=True)
+    folded = {
+        "folded_title": _sql_fold(Coalesce(title, Value(""))),
+        "folded_body": _sql_fold(Coalesce(body, Value(""))),
+    }
+    queryset = queryset.alias(**folded)
+    for word in query.words:
+        queryset = queryset.filter(Q(folded_title__contains=word) | Q(folded_body__contains=word))
+    return queryset.order_by("-published_at", "-pk")
 
 
-def _normalize_or_none(text):
-    return None if text is None else normalize(text)
+def _sql_fold(expression):
+    return Func(expression, function="fold", output_field=TextField())
+
+
+def _fold_or_none(text):
+    return None if text is None else normalise.fold(text)
+
+
+# Near spellings ------------------------------------------------------------------------------
+
+
+def _lookup_key(word: str) -> str:
+    """The key a misspelt word is compared by: its most reduced one of three letters or more."""
+    keys = sorted(normalise.keys(word), key=len)
+    return next((k for k in keys if len(k) >= 3), keys[-1])
+
+
+def near_misses(queryset: QuerySet, query: Query) -> tuple[str, list]:
+    """When nothing matches: the communiqués found with the nearest spellings of the query's
+    Arabic words (pg_trgm distance in the index's vocabulary), and the query as they spell it
+    («هل تقصد…»). Two queries. ("", []) on other databases or when nothing is near."""
+    if connection.vendor != "postgresql" or not query:
+        return "", []
+    arabic = [i for i, w in enumerate(query.words) if normalise.is_arabic(w)]
+    if not arabic:
+        return "", []
+    nearest = [
+        SearchWord.objects.annotate(
+            distance=TrigramDistance("key", _lookup_key(query.words[i])),
+            position=Value(i, output_field=IntegerField()),
+        )
+        .filter(distance__lte=MAX_TRIGRAM_DISTANCE)
+        .order_by("distance")
+        .values_list("position", "key")[:NEAR_SPELLINGS]
+        for i in arabic
+    ]
+    candidates: dict[int, list[str]] = {}
+    for position, key in nearest[0].union(*nearest[1:], all=True):
+        candidates.setdefault(position, []).append(key)
+    terms = []
+    for i, word in enumerate(query.words):
+        if i in arabic:
+            terms.append(
+                ((tuple(dict.fromkeys([*normalise.keys(word), *candidates.get(i, [])])),),)
+            )
+        else:
+            terms.append(term(word))
+    results = list(matching(queryset, terms, query.words)[:NEAR_RESULTS])
+    if not results:
+        return "", []
+    return _spelled_as(results[0], query, candidates), results
+
+
+def _spelled_as(found, query: Query, candidates: dict[int, list[str]]) -> str:
+    """The query with each word that `found` does not hold replaced by its near spelling as
+    `found` writes it."""
+    text = f"{found.title_ar} {found.body_ar}"
+    held = set(found.search_title.split()) | set(found.search_body.split())
+    spelled = []
+    for i, word in enumerate(query.words):
+        replacement = query.typed[i] if i < len(query.typed) else word
+        if not held & set(normalise.keys(word)):
+            near = [k for k in candidates.get(i, []) if k in held]
+            replacement = _written(text, near[0]) if near else word
+        spelled.append(replacement)
+    return " ".join(spelled)
+
+
+def _written(text: str, key: str) -> str:
+    """The first word of `text` that has `key`, as the text writes it (without punctuation)."""
+    for token in re.findall(r"\w+", text):
+        if any(key in normalise.keys(w) for w in normalise.words(token)):
+            return token
+    return key
+
+
+# Snippets ------------------------------------------------------------------------------------
 
 
 def snippet(text: str, query: Query, width: int = 240) -> SafeString:
     """An excerpt of `text` around the first matching word, matching words in <mark>."""
-    stems = [light_stem(term) for term in query.terms]
+    wanted = set()
+    for word in query.words:
+        for alternative in term(word):
+            for keys in alternative:
+                wanted.update(keys)
     tokens = re.split(r"(\W+)", text)
-    matches = [i for i, tok in enumerate(tokens) if _matches(tok, stems)]
+    matches = {i for i, tok in enumerate(tokens) if _matches(tok, wanted)}
     if not matches:
         excerpt = text[:width]
         return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
     # Start a little before the first match, on a word boundary.
-    start = matches[0]
+    start = min(matches)
     length = 0
     while start > 0 and length < width // 3:
         start -= 1
@@ -157,8 +308,7 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
     return mark_safe(prefix + "".join(out).strip() + suffix)
 
 
-def _matches(token: str, stems: list[str]) -> bool:
+def _matches(token: str, wanted: set[str]) -> bool:
     if not token or not token[0].isalnum():
         return False
-    folded = normalize(token)
-    return any(stem in folded for stem in stems)
+    return any(wanted & set(normalise.keys(w)) for w in normalise.words(token))

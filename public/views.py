@@ -6,7 +6,7 @@ served through the shared page cache (`public.cache.public_page`).
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -16,61 +16,20 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meetings.models import AgendaItem, Communique, CommuniqueTransition
+from meetings.models import Communique, CommuniqueTransition
 from regions.models import Mandate, Region
 
 from .cache import private_response, public_page
 from .pdf import render_pdf
-from .search import parse_query, search, snippet
+from .related import readable, related_communiques
+from .search import MAX_RANKED, near_misses, parse_query, search, search_translation, snippet
 
 PER_PAGE = 10
-RELATED_COUNT = 4
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 # Reads -----------------------------------------------------------------------------------------
-
-
-def readable(language: str | None = None) -> QuerySet:
-    """The public communiqués a reader of ``language`` (the active one) can read."""
-    return Communique.objects.public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
-
-
-def related_communiques(communique: Communique) -> list[Communique]:
-    """«قد يعجبك أيضا»: those sharing the most regions, then topics, then the most recent.
-
-    Two queries whatever the archive's size (one for a standalone statement): the communiqués
-    whose meetings share a region or a topic with this one (a small set, ranked), then the most
-    recent ones to fill the list.
-    """
-    others = readable().exclude(pk=communique.pk)
-    sharing = []
-    if communique.meeting_id is not None:
-        items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
-        regions = items.filter(regions__isnull=False).values("regions")
-        topics = items.values("topic")
-        meetings = AgendaItem.objects.filter(Q(regions__in=regions) | Q(topic__in=topics))
-        sharing = list(
-            others.filter(meeting__in=meetings.values("meeting"))
-            .annotate(
-                shared_regions=Count(
-                    "meeting__agenda_items__regions",
-                    filter=Q(meeting__agenda_items__regions__in=regions),
-                    distinct=True,
-                ),
-                shared_topics=Count(
-                    "meeting__agenda_items__topic",
-                    filter=Q(meeting__agenda_items__topic__in=topics),
-                    distinct=True,
-                ),
-            )
-            .order_by(
-                (F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk"
-            )[:RELATED_COUNT]
-        )
-    recent = list(others.exclude(pk__in=[c.pk for c in sharing])[:RELATED_COUNT])
-    return (sharing + recent)[:RELATED_COUNT]
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PER_PAGE) -> Page:
@@ -124,7 +83,7 @@ def links(
 # Pages -----------------------------------------------------------------------------------------
 
 
-@public_page
+@public_page(parameters=("page",))
 def home(request: HttpRequest) -> HttpResponse:
     page = paginate(request, readable())
     return render(
@@ -210,25 +169,24 @@ def communique_pdf(request, year, month, day, slug):
     return response
 
 
-@public_page
+@public_page(parameters=("q", "page"))
 def search_page(request):
     query = parse_query(request.GET.get("q"))
     language = get_language()
     page = None
-    results = []
+    results, suggestion, near = [], "", []
     if query:
         if language == DEFAULT_LANGUAGE:
             found = search(readable(), query)
         else:
-            # Translations are few and unindexed: every word, anywhere in the title or body.
-            found = readable()
-            for term in query.terms:
-                found = found.filter(
-                    Q(**{f"title_{language}__icontains": term})
-                    | Q(**{f"body_{language}__icontains": term})
-                )
+            found = search_translation(readable(), query, language)
         page = paginate(request, found)
-        results = [(c, snippet(c.body, query)) for c in page.object_list]
+        if page.paginator.count:
+            results = [(c, snippet(c.body, query)) for c in page.object_list]
+        elif language == DEFAULT_LANGUAGE:
+            # Nothing matches: what a near spelling finds, and that spelling to search for.
+            suggestion, communiques = near_misses(readable(), query)
+            near = [(c, snippet(c.body, parse_query(suggestion))) for c in communiques]
     return render(
         request,
         "public/search.html",
@@ -236,6 +194,10 @@ def search_page(request):
             "query": query,
             "page": page,
             "results": results,
+            "suggestion": suggestion,
+            "max_ranked": MAX_RANKED,
+            "suggestion_url": f"{reverse('public:search')}?{urlencode({'q': suggestion})}",
+            "near_results": near,
             "too_long": len(request.GET.get("q", "")) > len(query.text) + 1,
             **links(request, page=page, query=query.text),
         },
@@ -248,7 +210,7 @@ def region_index(request):
     return render(request, "public/region_index.html", {"regions": regions, **links(request)})
 
 
-@public_page
+@public_page(parameters=("page",))
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
     secretary = (

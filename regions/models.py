@@ -91,6 +91,11 @@ class Congress(models.Model):
     delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
     summary = PlainTextField(_("outcome summary"), blank=True)
+    is_public = models.BooleanField(
+        _("on the public calendar"),
+        default=False,
+        help_text=_("List this congress on the public calendar (/calendar.ics) before it is held."),
+    )
     minutes = models.FileField(
         _("minutes (PDF)"),
         upload_to="congress-minutes/%Y/",

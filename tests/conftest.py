@@ -194,3 +194,15 @@ def make_communique(db, writer, make_user):
         return communique
 
     return make
+
+
+# Lines a test reports for the end of the run (the search's recall figures).
+REPORTS = pytest.StashKey[list]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    lines = config.stash.get(REPORTS, [])
+    if lines:
+        terminalreporter.section("reports")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -19,6 +19,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 # Tasks run inline in tests (their on-commit enqueues fire with
 # django_capture_on_commit_callbacks(execute=True)).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Every invalidation is seen at once: no process-local copy of the page cache's generation
+# (tests/public/test_page_cache_layer.py turns it on where it is the subject).
+PUBLIC_PAGE_CACHE_LOCAL_SECONDS = 0
+# Absolute links in mail and calendars.
+SITE_URL = "https://bureau.example.org"
 # Two-factor and login throttling have their own tests (tests/accounts), which switch them on;
 # elsewhere tests sign in with client.login, which django-axes would refuse without a request.
 REQUIRE_2FA = False

@@ -25,6 +25,7 @@ from meetings.models import (
     Meeting,
     Minutes,
 )
+from notifications.models import Mail, Notification, Preference
 from regions.models import (
     Congress,
     CongressTransition,
@@ -132,6 +133,20 @@ FACTORIES = {
         user=User.objects.create_user(f"secretary{next(counter)}"),
         region=Region.objects.get(code="07"),
         mandate=FACTORIES[Mandate](),
+    ),
+    # A notification is seen only by its recipient: the superuser the pages are opened as.
+    Notification: lambda: Notification.objects.create(
+        recipient=User.objects.get(username="root"),
+        event="communique_submitted",
+        key=f"k{next(counter)}",
+        title="بلاغ",
+        url="/admin/",
+    ),
+    Preference: lambda: Preference.objects.create(
+        user=User.objects.create_user(f"reader{next(counter)}")
+    ),
+    Mail: lambda: Mail.objects.create(
+        key=f"m{next(counter)}", to="a@example.org", subject="بلاغ", text="نص"
     ),
     User: lambda: User.objects.create_user(f"user{next(counter)}"),
     Group: lambda: Group.objects.create(name=f"group {next(counter)}"),

@@ -14,7 +14,7 @@ LAYERS = [
     {"accounts", "backups"},
     {"regions"},
     {"meetings"},
-    {"public"},
+    {"public", "notifications"},
     {"bureau"},
 ]
 NOT_APPLICATION = {"tests", "bench"}

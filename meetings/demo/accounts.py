@@ -1,5 +1,6 @@
 """The demo accounts: one per role, all with the same password (printed by load_demo)."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from common import roles
@@ -26,6 +27,7 @@ def load_accounts(password: str) -> list[tuple[str, str]]:
     for username, role in ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
         user.is_staff = True
+        user.email = demo_address(username)
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=role)])
@@ -55,7 +57,23 @@ def load_accounts(password: str) -> list[tuple[str, str]]:
         )
     admin, _ = User.objects.get_or_create(username="admin")
     admin.is_staff = admin.is_superuser = True
+    admin.email = demo_address("admin")
     admin.set_password(password)
     admin.save()
     accounts.append(("admin", "superuser"))
     return accounts
+
+
+def demo_address(username: str) -> str:
+    """Every demo account has an address (example.org is reserved: nothing is delivered)."""
+    return f"{username}@example.org"
+
+
+def where_mail_goes() -> str:
+    """One line for the demo's output: where the notification emails end up."""
+    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if backend == "console":
+        return "Mail is printed on the console of the process that sends it (runserver here)."
+    if backend == "smtp":
+        return f"Mail goes to the SMTP server {settings.EMAIL_HOST}:{settings.EMAIL_PORT}."
+    return f"Mail goes to Django's {backend} backend ({settings.EMAIL_BACKEND})."

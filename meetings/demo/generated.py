@@ -7,6 +7,7 @@ import random
 import sys
 import time
 
+from django.db import connection
 from django.utils import timezone
 
 from meetings.models import Communique
@@ -81,4 +82,9 @@ def generate_communiques(count: int, batch_size: int = 2000, progress=None) -> i
         progress.write(f"\r  generated {done}/{count} communiqués ({rate:,.0f}/s)")
         progress.flush()
     progress.write("\n")
+    if connection.vendor == "postgresql":
+        # Statistics for the planner at once (bulk_create indexes the search, see
+        # meetings.search_index), rather than whenever autovacuum comes by.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE meetings_communique, meetings_searchword")
     return done

@@ -13,6 +13,7 @@ from .core import (
     translated_into,
 )
 from .cycle import FollowUpEntry, Minutes
+from .search import SearchWord
 
 __all__ = [
     "AgendaItem",
@@ -25,5 +26,6 @@ __all__ = [
     "FollowUpEntry",
     "Meeting",
     "Minutes",
+    "SearchWord",
     "translated_into",
 ]

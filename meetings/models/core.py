@@ -1,6 +1,8 @@
 """The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -12,7 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from common.dates import validate_sensible_date
 from common.text import PlainCharField, PlainSlugField, PlainTextField
+from meetings import search_index
 from regions.models import Congress, Person, Province, Region
+
+from .search import SearchWord
 
 
 class Meeting(models.Model):
@@ -276,6 +281,18 @@ def translated_into(language: str) -> Q:
 
 
 class CommuniqueQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Bulk loads are indexed for the search as save() indexes one communiqué."""
+        objs = list(objs)
+        for communique in objs:
+            for name, value in search_index.document(
+                communique.title_ar, communique.body_ar
+            ).items():
+                setattr(communique, name, value)
+        created = super().bulk_create(objs, *args, **kwargs)
+        SearchWord.remember(*(text for c in objs for text in (c.search_title, c.search_body)))
+        return created
+
     def public(self, now=None):
         """What a reader may see: published, or scheduled and whose time has come."""
         now = now or timezone.now()
@@ -341,6 +358,23 @@ class Communique(models.Model):
     )
     # Bumped by every save: a form carrying an older version is refused (no lost update).
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The public site's «you may also like» communiqués that share its regions or topics, best
+    # first, per reading language ({"ar": [ids], ...}); written by the public site after each
+    # workflow step, because ranking them is a page's costliest query (docs/performance.md).
+    related_ids = models.JSONField(null=True, blank=True, editable=False)
+    # The search index (meetings.search_index), kept in step with the Arabic text by save().
+    search_title = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+    search_document = models.GeneratedField(
+        expression=search_index.SearchDocument(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title_document = models.GeneratedField(
+        expression=search_index.SearchDocument(body=None),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = CommuniqueQuerySet.as_manager()
 
@@ -361,10 +395,26 @@ class Communique(models.Model):
                 violation_error_message=_("A published or scheduled communiqué needs a time."),
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
+            # searchable through the index at once.
+            GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        texts = {"title", "body", "title_ar", "body_ar"}
+        if update_fields is None or texts & set(update_fields):
+            for name, value in search_index.document(self.title_ar, self.body_ar).items():
+                setattr(self, name, value)
+            if update_fields is not None:
+                update_fields = {*update_fields, "search_title", "search_body"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if update_fields is None or "search_body" in update_fields:
+            SearchWord.remember(self.search_title, self.search_body)
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at or self.created_at)

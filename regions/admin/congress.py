@@ -58,7 +58,10 @@ class CongressAdmin(RegionScopedAdmin, TabbedTranslationAdmin):
     autocomplete_fields = ["region", "provinces"]
     readonly_fields = ["status", "elected_officials", "minutes_link"]
     fieldsets = [
-        (None, {"fields": ["level", "region", "provinces", "date", "venue", "status"]}),
+        (
+            None,
+            {"fields": ["level", "region", "provinces", "date", "venue", "is_public", "status"]},
+        ),
         (_("Outcome"), {"fields": ["delegates", "summary", "minutes", "elected_officials"]}),
     ]
     inlines = [ElectionInline]

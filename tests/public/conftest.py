@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from meetings.models import AgendaItem, Communique
+from public.cache import breaker
 from regions.models import Region
 from tests.conftest import at
 
@@ -16,9 +17,13 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
+    """An empty page cache (the `pages` alias shares the default's memory in tests), with its
+    circuit breaker closed: a test that kills the cache does not leak into the next."""
     cache.clear()
+    breaker.reset()
     yield
     cache.clear()
+    breaker.reset()
 
 
 @pytest.fixture(autouse=True)

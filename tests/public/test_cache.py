@@ -14,15 +14,16 @@ from public.views import communique_page
 pytestmark = pytest.mark.django_db
 
 DEAD_REDIS = {
-    "default": {
+    alias: {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         "OPTIONS": {
-            "IGNORE_EXCEPTIONS": True,
+            "IGNORE_EXCEPTIONS": alias == "default",
             "SOCKET_CONNECT_TIMEOUT": 0.2,
             "SOCKET_TIMEOUT": 0.2,
         },
     }
+    for alias in ("default", "pages")
 }
 
 

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Communique
@@ -262,3 +263,49 @@ def test_communique_page_describes_itself_as_a_news_article(client, seed):
     assert data["headline"] == seed.title_ar
     assert data["datePublished"].startswith("2020-01-21")
     assert "<script>alert" not in html
+
+
+def test_related_communiques_are_ranked_by_the_workflow_and_read_by_id(
+    client,
+    seed,
+    make_communique,
+    make_meeting,
+    region,
+    publisher,
+    django_assert_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from meetings import workflow
+
+    same_region = make_communique(
+        title="بلاغ عن الجهة نفسها",
+        meeting=make_meeting(
+            day=datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
+        ),
+        published_at=at(2019, 5, 7),
+    )
+    for _n in range(5):
+        make_communique(title="بلاغ أحدث بلا صلة")
+    live = client.get(seed.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.correct(
+            seed,
+            actor=publisher,
+            changes={"body_ar": seed.body_ar + " تصحيح."},
+            notes={"ar": "تصحيح."},
+            version=seed.version,
+        )
+    seed.refresh_from_db()
+    assert seed.related_ids["ar"] == [same_region.pk]
+    assert seed.related_ids["fr"] == []  # nothing else is in French
+    cache.clear()
+    # The communiqué, the stored ones by id, the most recent, and the cache's generation.
+    with django_assert_num_queries(4):
+        stored = client.get(seed.get_absolute_url()).content.decode()
+    related = stored[stored.index('id="related-title"') :]
+    assert related == live[live.index('id="related-title"') :]
+    # Withdrawn since it was ranked: left out, the list filled with recent ones.
+    same_region.status = Communique.Status.WITHDRAWN
+    same_region.save()
+    cache.clear()
+    assert same_region.title_ar not in client.get(seed.get_absolute_url()).content.decode()

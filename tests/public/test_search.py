@@ -1,8 +1,12 @@
 """Search as an Arabic reader expects it, through HTTP, on SQLite and on PostgreSQL alike."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 
-from public.search import normalize, parse_query
+from common.normalise import fold
+from public.search import parse_query
+from regions import places
 
 pytestmark = pytest.mark.django_db
 
@@ -114,14 +118,127 @@ def test_french_search_reads_the_french_text(client, seed):
     assert seed.title_fr in response.content.decode()
 
 
-def test_normalize_folds_what_the_index_folds():
-    assert normalize("إِنْصِهَارٌ") == "انصهار"
-    assert normalize("آسفي ومستشفى المدرسة") == "اسفي ومستشفي المدرسه"
-    assert normalize("الجهـــوية") == "الجهويه"
+def test_fold_folds_what_the_index_folds():
+    assert fold("إِنْصِهَارٌ") == "انصهار"
+    assert fold("آسفي ومستشفى المدرسة") == "اسفي ومستشفي المدرسه"
+    assert fold("الجهـــوية") == "الجهويه"
 
 
 def test_parse_query_bounds_and_splits_the_words():
     query = parse_query("  «تجدر   وانصهار»\x00 " + "ب" * 500)
-    assert query.terms[:2] == ("تجدر", "وانصهار")
+    assert query.words[:2] == ("تجدر", "وانصهار")
     assert len(query.text) <= 200
     assert not parse_query("؟!.,;")
+
+
+# What readers type (common.normalise, regions.places) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("المؤتمرات الجهوية", "فالمؤتمرات"),  # clitics on the query side
+        ("المؤتمرات الجهوية", "وبالمؤتمرات"),
+        ("مواصلة التعبئة", "والتعبئة"),
+        ("جهة سوس ماسة", "جهات"),  # sound plurals and duals
+        ("جهة سوس ماسة", "الجهتين"),
+        ("اللقاءات التواصلية", "لقاء تواصلي"),  # broken plural, nisba
+        ("مجالس الفروع الإقليمية", "مجلس فرع"),
+        ("يوم الثلاثاء 22 شتنبر 2019", "سبتمبر 2019"),  # Mashreq months
+        ("يوم الثلاثاء 26 نونبر 2019", "نوفمبر"),
+    ],
+)
+def test_search_meets_clitics_plurals_and_months(client, make_communique, stored, typed):
+    make_communique(title="بلاغ للبحث", body=f"تدارس المكتب السياسي {stored}.")
+    make_communique(title="بلاغ آخر", body="لا علاقة له بالموضوع.")
+    html = found(client, typed)
+    assert "بلاغ للبحث" in html
+    assert "بلاغ آخر" not in html
+
+
+@pytest.mark.parametrize("typed", ["Draa Tafilalet", "draa", "Tafilalt", "Drâa-Tafilalet"])
+def test_latin_place_names_find_arabic_communiques(client, seed, typed):
+    assert seed.title_ar in found(client, typed)
+
+
+@pytest.mark.parametrize("typed", ["Skhirat", "Skhirate Temara", "Sale", "Youssoufia"])
+def test_provinces_in_latin_script(client, make_communique, typed):
+    make_communique(
+        title="بلاغ اللقاءات", body="اللقاءات التي احتضنتها الصخيرات-تمارة وسلا واليوسفية."
+    )
+    make_communique(title="بلاغ آخر", body="اللقاءات التي احتضنتها طنجة.")
+    html = found(client, typed)
+    assert "بلاغ اللقاءات" in html
+    assert "بلاغ آخر" not in html
+
+
+def test_a_place_named_in_the_body_weighs_as_the_title_and_ties_go_to_the_newest(
+    client, make_communique
+):
+    make_communique(title="بلاغ حول الأوضاع بسلا", body="نص قصير عن سلا.")  # older
+    make_communique(title="بلاغ المكتب السياسي", body="لقاءات الصخيرات-تمارة وسلا وآسفي.")
+    html = found(client, "سلا")
+    assert html.index("بلاغ المكتب السياسي") < html.index("بلاغ حول الأوضاع بسلا")
+
+
+def test_a_word_in_the_title_outranks_the_same_word_in_a_newer_body(client, make_communique):
+    make_communique(title="بلاغ حول التعليم العمومي", body="نص قصير.")  # older
+    make_communique(title="بلاغ عام", body="تحدث عن التعليم العمومي بإسهاب.")
+    html = found(client, "التعليم")
+    assert html.index("بلاغ حول التعليم العمومي") < html.index("بلاغ عام")
+
+
+def test_french_pages_fold_accents(client, seed):
+    assert seed.title_fr in client.get("/fr/search/", {"q": "Draa"}).content.decode()
+    assert seed.title_fr in client.get("/fr/search/", {"q": "congres reussite"}).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="French stemming on PostgreSQL")
+def test_french_pages_stem_plurals(client, seed):
+    assert seed.title_fr in client.get("/fr/search/", {"q": "congres regionaux"}).content.decode()
+
+
+def test_the_index_follows_a_text_saved_with_update_fields(client, make_communique):
+    communique = make_communique(title="بلاغ قديم", body="نص")
+    communique.body_ar = "نص جديد عن الانصهار"
+    communique.save(update_fields=["body_ar"])
+    assert "بلاغ قديم" in found(client, "انصهار")
+
+
+def test_bulk_loads_are_indexed(client, make_many):
+    make_many(3)
+    assert "بلاغ رقم 2" in found(client, "الأوضاع العامة")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="near spellings need pg_trgm")
+def test_a_near_miss_suggests_the_spelling_the_communiques_use(client, seed):
+    html = found(client, "تجذر وانصهار")
+    assert "هل تقصد" in html
+    assert "?q=%D8%AA%D8%AC%D8%AF%D8%B1" in html  # the link searches «تجدر وانصهار»
+    assert "تجدر وانصهار</a>" in html
+    assert seed.title_ar in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="near spellings need pg_trgm")
+def test_no_suggestion_from_a_communique_readers_cannot_see(client, make_communique):
+    make_communique(title="مسودة", body="خطة الانصهار", status="draft")
+    html = found(client, "الانصحار")
+    assert "هل تقصد" not in html
+    assert "مسودة" not in html
+
+
+def test_a_search_costs_at_most_four_queries_even_with_cold_place_names(
+    client, seed, django_assert_max_num_queries
+):
+    places.forget()
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        assert seed.title_ar in found(client, "Draa Tafilalet")
+
+
+def test_a_search_that_finds_nothing_costs_at_most_four_queries(
+    client, seed, django_assert_max_num_queries
+):
+    cache.clear()
+    with django_assert_max_num_queries(4):
+        found(client, "تجذر")

@@ -33,8 +33,9 @@ def test_the_dashboards_query_count_does_not_grow_with_congresses(
     client.force_login(secretariat)
     # 1 session, 2 the user, 3 its own permissions, 4 its groups' permissions (both cached
     # for the request), 5 the regions with their latest congress's id, status and date
-    # (subqueries), 6 the regional secretaries elected by those congresses or in office today.
-    with django_assert_num_queries(6):
+    # (subqueries), 6 the regional secretaries elected by those congresses or in office today,
+    # 7 the header's unread notification count.
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.status_code == 200
     assert len(response.context["tiles"]) == 12

@@ -143,7 +143,8 @@ def test_the_registers_query_count_does_not_grow_with_mandates(
     client.force_login(secretariat)
     # 1 session, 2 the user, 3 its own permissions, 4 its groups' permissions, 5 the chosen
     # region (form validation), 6 the mandates held on the date, 7 the region's whole history
-    # (both with person, region, province and congress joined), 8 the regions of the form.
-    with django_assert_num_queries(8):
+    # (both with person, region, province and congress joined), 8 the regions of the form,
+    # 9 the header's unread notification count.
+    with django_assert_num_queries(9):
         response = client.get(URL, {"region": draa.pk})
     assert len(response.context["public"][0][2]) == councillors + 1  # and the own world's

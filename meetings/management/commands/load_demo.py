@@ -6,6 +6,7 @@ import os
 from django.core.management.base import BaseCommand
 
 from meetings import demo
+from meetings.demo.accounts import where_mail_goes
 from meetings.demo.generated import generate_communiques
 
 
@@ -30,3 +31,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {password}):")
         for username, role in accounts:
             self.stdout.write(f"  {username:<26} {role}")
+        self.stdout.write(where_mail_goes())

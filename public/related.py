@@ -1,0 +1,94 @@
+"""«قد يعجبك أيضا»: the communiqués shown under a communiqué, and which communiqués a reader of
+each language may read at all.
+
+The related ones are those sharing the most regions, then topics, with this communiqué's
+meeting, then the most recent. Ranking the sharing ones is a page's costliest query, so it runs
+when the workflow changes the communiqué (`store_related`, on `communique_changed`) and its
+result is kept in `Communique.related_ids`; a page then reads those rows by id and fills up
+with the most recent, which stay live (see docs/performance.md).
+"""
+
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import translation
+from django.utils.translation import get_language
+
+from meetings.models import AgendaItem, Communique
+
+RELATED_COUNT = 4
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+# What a card shows: enough for the «you may also like» list, without the long texts.
+CARD_FIELDS = ["slug", "status", "published_at", "created_at", "corrected_at"] + [
+    f"title_{code}" for code in LANGUAGE_CODES
+]
+
+
+def readable(language: str | None = None) -> QuerySet:
+    """The public communiqués a reader of ``language`` (the active one) can read."""
+    return Communique.objects.public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
+
+
+def sharing_communiques(communique: Communique, language: str) -> QuerySet:
+    """The readable communiqués whose meetings share a region or a topic with this one's,
+    ranked: shared regions count twice, then shared topics, then recency."""
+    if communique.meeting_id is None:
+        return Communique.objects.none()
+    items = AgendaItem.objects.filter(meeting_id=communique.meeting_id)
+    regions = items.filter(regions__isnull=False).values("regions")
+    topics = items.values("topic")
+    meetings = AgendaItem.objects.filter(Q(regions__in=regions) | Q(topic__in=topics))
+    return (
+        readable(language)
+        .exclude(pk=communique.pk)
+        .filter(meeting__in=meetings.values("meeting"))
+        .annotate(
+            shared_regions=Count(
+                "meeting__agenda_items__regions",
+                filter=Q(meeting__agenda_items__regions__in=regions),
+                distinct=True,
+            ),
+            shared_topics=Count(
+                "meeting__agenda_items__topic",
+                filter=Q(meeting__agenda_items__topic__in=topics),
+                distinct=True,
+            ),
+        )
+        .order_by((F("shared_regions") * 2 + F("shared_topics")).desc(), "-published_at", "-pk")
+    )
+
+
+def store_related(communique: Communique) -> None:
+    """Rank and keep the sharing communiqués of `communique`, for every reading language."""
+    ranked = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            ranked[code] = list(
+                sharing_communiques(communique, code).values_list("pk", flat=True)[:RELATED_COUNT]
+            )
+    Communique.objects.filter(pk=communique.pk).update(related_ids=ranked)
+    communique.related_ids = ranked
+
+
+def on_communique_changed(sender, *, communique: Communique, **kwargs) -> None:
+    """Receiver of ``meetings.signals.communique_changed`` (sent after commit)."""
+    store_related(communique)
+
+
+def related_communiques(communique: Communique) -> list[Communique]:
+    """The communiqués shown under `communique`: the stored sharing ones still readable, then
+    the most recent. Two queries (one when nothing is stored, as for a standalone statement)."""
+    language = get_language() or DEFAULT_LANGUAGE
+    others = readable(language).exclude(pk=communique.pk).only(*CARD_FIELDS)
+    stored = (communique.related_ids or {}).get(language)
+    if stored is None:
+        # Never ranked (a row written outside the workflow): rank it now, without keeping it.
+        ranked = sharing_communiques(communique, language).only(*CARD_FIELDS)
+        sharing = list(ranked[:RELATED_COUNT])
+    elif stored:
+        found = {c.pk: c for c in others.filter(pk__in=stored)}
+        sharing = [found[pk] for pk in stored if pk in found]
+    else:
+        sharing = []
+    recent = list(others.exclude(pk__in=[c.pk for c in sharing])[:RELATED_COUNT])
+    return (sharing + recent)[:RELATED_COUNT]
