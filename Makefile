@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test install
+.PHONY: demo test install backup
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,13 @@ demo: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving the demo on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Notification emails are printed below, on this console (tasks run inline, no worker)."
-	DEBUG=1 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+	DEBUG=1 REQUIRE_2FA=0 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
 		$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# A dated archive of the PostgreSQL database and the private files in BACKUP_ROOT
+# (docs/backup.md); uses the same environment as the site (DATABASE_URL...).
+backup: $(VENV)/.installed
+	$(PY) manage.py backup

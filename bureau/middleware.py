@@ -1,5 +1,18 @@
+import base64
+import hashlib
+import logging
+import re
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.db import OperationalError
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+
+from common.dates import YEARS
+
+logger = logging.getLogger(__name__)
 
 
 class BureauLocaleMiddleware(LocaleMiddleware):
@@ -18,3 +31,141 @@ class BureauLocaleMiddleware(LocaleMiddleware):
         language = translation.get_language_from_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+# Input no page understands -------------------------------------------------------------------
+
+# Longest path and query-string value accepted (an Arabic slug is under 200 characters; a long
+# search is cut by the search page itself, calmly); anything longer is refused before a view or
+# the database sees it.
+MAX_PATH_LENGTH = 2_000
+MAX_VALUE_LENGTH = 10_000
+# Date parts in query strings (the admin's date hierarchy and filters): years outside this range
+# overflow Python's dates when the admin computes "the next month".
+DATE_PART_RANGES = {"__year": YEARS, "__month": range(1, 13), "__day": range(1, 32)}
+
+
+class RejectMalformedRequests:
+    """400 Bad Request for input that can only be an attack or a broken client: NUL bytes (which
+    PostgreSQL text cannot hold), invalid UTF-8, over-long values, and date parts Python cannot
+    count with. Every view and admin filter behind it can then trust its strings. Placed after
+    the locale middleware: the page says so in the reader's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problem = self.problem(request)
+        if problem:
+            logger.info("Bad request %s: %s", request.path[:200], problem)
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def problem(request) -> str:
+        raw_path = request.META.get("PATH_INFO", "")
+        try:
+            # WSGI hands the path over as latin-1 text: its bytes must be UTF-8.
+            raw_bytes = raw_path.encode("latin-1")
+        except UnicodeEncodeError:
+            raw_bytes = b""  # already text (some test clients): valid by construction
+        try:
+            raw_bytes.decode("utf-8")
+        except UnicodeDecodeError:
+            return "the address is not UTF-8"
+        if "\x00" in request.path:
+            return "the address contains a NUL character"
+        if len(request.path) > MAX_PATH_LENGTH:
+            return "the address is too long"
+        try:
+            unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " ")).decode()
+        except UnicodeError:
+            return "the query string is not UTF-8"
+        for key, values in request.GET.lists():
+            for value in [key, *values]:
+                if "\x00" in value:
+                    return "the query string contains a NUL character"
+                if len(value) > MAX_VALUE_LENGTH:
+                    return "a query-string value is too long"
+            for suffix, allowed in DATE_PART_RANGES.items():
+                if key.endswith(suffix) and not all(_number_in(v, allowed) for v in values):
+                    return f"{key} is out of range"
+        return ""
+
+
+def _number_in(value: str, allowed: range) -> bool:
+    value = value.strip()
+    return value.isascii() and value.isdigit() and len(value) <= 5 and int(value) in allowed
+
+
+# Headers -------------------------------------------------------------------------------------
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header of settings.PERMISSIONS_POLICY on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+JSON_LD = re.compile(rb'<script type="application/ld\+json"[^>]*>(.*?)</script>', re.DOTALL)
+
+
+class JsonLdHashMiddleware:
+    """Allow a page's JSON-LD blocks in its Content-Security-Policy by their SHA-256 hash.
+
+    A hash rather than a nonce: public pages are served from the shared page cache, where a
+    nonce written into the HTML would no longer match the header of a later response. Placed
+    after CSPMiddleware, so its `_csp_update` is read on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith("text/html"):
+            return response
+        hashes = [
+            f"'sha256-{base64.b64encode(hashlib.sha256(block).digest()).decode()}'"
+            for block in JSON_LD.findall(response.content)
+        ]
+        if hashes:
+            response._csp_update = {"script-src": hashes}
+        return response
+
+
+# The database ----------------------------------------------------------------------------------
+
+# PostgreSQL's lock_not_available and query_canceled: a lock or statement timeout ran out.
+TIMEOUT_SQLSTATES = {"55P03", "57014"}
+
+
+class DatabaseTimeoutMiddleware:
+    """A request that waited too long on the database (settings: DB_LOCK_TIMEOUT_MS,
+    DB_STATEMENT_TIMEOUT_MS) answers 503 with a "busy, try again" page in the reader's language,
+    and changes nothing (its transaction was rolled back)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError):
+            return None
+        cause = exception.__cause__
+        if getattr(cause, "sqlstate", None) not in TIMEOUT_SQLSTATES:
+            return None
+        logger.warning("Database timeout on %s %s: %s", request.method, request.path, cause)
+        response = render(request, "database_busy.html", status=503)
+        response["Retry-After"] = "5"
+        return response

@@ -1,9 +1,11 @@
 """Bureau's one settings module: every difference between a laptop and production is an
 environment variable (see README.md and .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +41,12 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
+    "accounts",
+    "backups",
     "regions",
     "meetings",
     "public",
@@ -49,14 +57,22 @@ MIDDLEWARE = [
     # First: a stored public page keeps the headers of everything below (docs/performance.md).
     "public.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "bureau.middleware.PermissionsPolicyMiddleware",
+    "bureau.middleware.JsonLdHashMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "bureau.middleware.BureauLocaleMiddleware",
+    "bureau.middleware.RejectMalformedRequests",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "bureau.middleware.DatabaseTimeoutMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "bureau.urls"
@@ -83,6 +99,18 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+# A connection kept across requests is checked before use: after a PostgreSQL restart the next
+# request reconnects instead of failing (see docs/security.md).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A request waiting on a locked row, or a runaway query, fails with a clear message long
+    # before gunicorn's timeout would kill the worker (milliseconds; 0 turns a limit off).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
+        [
+            f"-c lock_timeout={env.int('DB_LOCK_TIMEOUT_MS', default=5000)}",
+            f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
+        ]
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://bureau")}
@@ -174,8 +202,35 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 # Files no public URL may reach (congress minutes): served only through permission-checked views.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+# Where `manage.py backup` (and `make backup`) writes its dated archives (docs/backup.md).
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=BASE_DIR / "backup-archives")
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its `next` is missing or unsafe (Django's default, /accounts/profile/,
+# does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login protection (docs/security.md). django-axes counts failed logins per account and address:
+# after AXES_FAILURE_LIMIT failures that pair is refused for AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept, with address and browser
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "accounts.login.client_ip"
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none, the
+# address is REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Two-factor authentication (TOTP, django-otp). Any staff account may enrol a device
+# (`manage.py enrol_totp`); with REQUIRE_2FA superusers, approvers and publishers must.
+REQUIRE_2FA = env.bool("REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Bureau")
 
 LOGGING = {
     "version": 1,
@@ -189,6 +244,27 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): only this site's own scripts, styles, fonts and images;
+# JSON-LD data blocks are allowed by their hash (bureau.middleware.JsonLdHashMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features nobody here needs, refused to every page and frame.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)

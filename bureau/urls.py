@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from public.cache import public_page
 from public.sitemaps import SITEMAPS
+from public.view_on_site import view_on_site
 from public.views import robots_txt
 
 from .views import FaviconView
@@ -15,6 +16,12 @@ admin.site.site_title = _("Bureau")
 admin.site.index_title = _("Meetings, communiqués and regions")
 
 urlpatterns = [
+    path("admin/", include("accounts.urls")),
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("notifications.urls")),

@@ -1,18 +1,28 @@
-"""Dates written out in words, in the active language or a given one.
+"""Dates: written out in words, in the active language or a given one, and the range of dates
+people may give.
 
 The Arabic date is defined once: its format in ``bureau/formats/ar/formats.py`` and its
 Moroccan month names in the Arabic catalog (``locale/moroccan-months.ar.po.in``); see
 docs/arabic.md. French writes the first of the month «1er».
+
+The range is wide enough for the party's history and any plan, narrow enough that "the next
+day, month or year" is always a date Python and the database can hold (a year 9999 publication
+time broke every page listing it).
 """
 
 import datetime
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 _FIRST_OF_MONTH = re.compile(r"\b1 ")
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
 
 
 def local_day(value: datetime.date | datetime.datetime) -> datetime.date:
@@ -46,3 +56,12 @@ def month_year(value: datetime.date, *, language: str = "") -> str:
 def date_time(value: datetime.datetime) -> str:
     """A moment in local time, in the active language: «29 نونبر 2026، 22:08»."""
     return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def validate_sensible_date(value: datetime.date | datetime.datetime | None) -> None:
+    if value is not None and value.year not in YEARS:
+        raise ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="date_out_of_range",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )

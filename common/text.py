@@ -1,4 +1,4 @@
-"""Text that people type into names, titles and slugs.
+"""Text that people type: names, titles, slugs and long texts.
 
 Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) can make a title or
 a file name display as something other than what it is, so they are removed on the way in. The
@@ -34,3 +34,7 @@ class PlainCharField(_StripsBidiControls, models.CharField):
 
 class PlainSlugField(_StripsBidiControls, models.SlugField):
     """A SlugField whose value never carries bidi override or isolate controls."""
+
+
+class PlainTextField(_StripsBidiControls, models.TextField):
+    """A TextField whose value never carries bidi override or isolate controls."""

@@ -59,11 +59,16 @@ class CommuniqueForm(forms.ModelForm):
             raise ValidationError(_("This communiqué no longer exists."))
         if cleaned.get("seen_version") != current.version:
             self.conflicts = self._conflicts(current)
+            # The form comes back with this person's text; saving it again, after reading
+            # what changed, is a deliberate choice made on the current version.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen_version")] = current.version
             raise ValidationError(
                 _(
                     "Someone else changed this communiqué after you opened it, so your changes "
-                    "were not saved. What they changed is shown below; open the communiqué "
-                    "again and apply your changes to the current text."
+                    "were not saved yet. Your text is kept in the form below, and what they "
+                    "changed is shown above it: save again to replace their text with yours, "
+                    "or open the current version."
                 ),
                 code="stale",
             )

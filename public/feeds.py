@@ -1,5 +1,6 @@
 """Atom and RSS feeds of the latest communiqués, one per language (its URL prefix)."""
 
+import nh3
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -37,7 +38,9 @@ class LatestRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return Truncator(item.body).words(80)
+        # Feed readers render the summary as HTML (RSS description, Atom type="html"): markup
+        # typed into a body is removed, and what remains is escaped text.
+        return nh3.clean(Truncator(item.body).words(80), tags=set())
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -5,13 +5,22 @@ from .feeds import LatestAtomFeed, LatestRssFeed
 
 
 class TwoDigits:
+    """A month or a day: two digits, in range (anything else does not match: 404)."""
+
     regex = "[0-9]{2}"
+    top = 31
 
     def to_python(self, value):
+        if not 1 <= int(value) <= self.top:
+            raise ValueError(value)
         return value
 
     def to_url(self, value):
         return f"{int(value):02d}"
+
+
+class Month(TwoDigits):
+    top = 12
 
 
 class Year:
@@ -26,6 +35,7 @@ class Year:
 
 
 register_converter(TwoDigits, "dd")
+register_converter(Month, "mm")
 register_converter(Year, "yyyy")
 
 app_name = "public"
@@ -40,14 +50,14 @@ urlpatterns = [
     path("feed/rss/", LatestRssFeed(), name="feed_rss"),
     path("feed/atom/", LatestAtomFeed(), name="feed_atom"),
     path("<yyyy:year>/", archive.YearArchive.as_view(), name="archive_year"),
-    path("<yyyy:year>/<dd:month>/", archive.MonthArchive.as_view(), name="archive_month"),
+    path("<yyyy:year>/<mm:month>/", archive.MonthArchive.as_view(), name="archive_month"),
     path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/",
+        "<yyyy:year>/<mm:month>/<dd:day>/<str:slug>/",
         views.communique_detail,
         name="communique_detail",
     ),
     path(
-        "<yyyy:year>/<dd:month>/<dd:day>/<str:slug>/pdf/",
+        "<yyyy:year>/<mm:month>/<dd:day>/<str:slug>/pdf/",
         views.communique_pdf,
         name="communique_pdf",
     ),

@@ -16,7 +16,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meetings.models import Communique
+from meetings.models import Communique, CommuniqueTransition
 from regions.models import Mandate, Region
 
 from .cache import private_response, public_page
@@ -113,8 +113,11 @@ def communique_page(
 
 
 def _public_communique(request, year, month, day, slug, suffix=""):
-    """The public communiqué at this address, or a redirect to where it lives, or a 404."""
-    communique = get_object_or_404(Communique.objects.public(), slug=slug)
+    """The public communiqué at this address, or a redirect to where it lives, or the notice
+    of its withdrawal (410), or a 404."""
+    communique = Communique.objects.public().filter(slug=slug).first()
+    if communique is None:
+        return None, withdrawn_notice(request, slug)
     if get_language() not in communique.languages():
         with translation.override(DEFAULT_LANGUAGE):
             return None, redirect(communique.get_absolute_url() + suffix)
@@ -123,6 +126,29 @@ def _public_communique(request, year, month, day, slug, suffix=""):
         # An old or mistyped date: the address that lives is the one of its publication day.
         return None, redirect(communique.get_absolute_url() + suffix, permanent=True)
     return communique, None
+
+
+def withdrawn_notice(request: HttpRequest, slug: str) -> HttpResponse:
+    """410 Gone for a withdrawn communiqué: when, and why where the publisher said so; never
+    its text. Any other unknown address is a 404."""
+    withdrawal = (
+        CommuniqueTransition.objects.filter(
+            communique__slug=slug,
+            communique__status=Communique.Status.WITHDRAWN,
+            to_status=Communique.Status.WITHDRAWN,
+        )
+        .only("at", "comment")
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if withdrawal is None:
+        raise Http404(_("No such communiqué."))
+    return render(
+        request,
+        "public/communique_withdrawn.html",
+        {"withdrawn_at": withdrawal.at, "reason": withdrawal.comment, **links(request)},
+        status=410,
+    )
 
 
 @public_page

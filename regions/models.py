@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from common.dates import long_date
-from common.text import PlainCharField, PlainSlugField
+from common.dates import long_date, validate_sensible_date
+from common.text import PlainCharField, PlainSlugField, PlainTextField
 
 from .storage import private_storage
 from .validators import validate_minutes_pdf
@@ -87,11 +87,11 @@ class Congress(models.Model):
         verbose_name=_("provinces"),
         help_text=_("For a provincial congress: the provinces its party section covers."),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_sensible_date])
     venue = PlainCharField(_("venue"), max_length=200, blank=True)
     delegates = models.PositiveIntegerField(_("delegates present"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
-    summary = models.TextField(_("outcome summary"), blank=True)
+    summary = PlainTextField(_("outcome summary"), blank=True)
     is_public = models.BooleanField(
         _("on the public calendar"),
         default=False,
@@ -269,8 +269,10 @@ class Mandate(models.Model):
         related_name="elected_mandates",
         verbose_name=_("elected by congress"),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_sensible_date])
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, validators=[validate_sensible_date]
+    )
 
     objects = MandateQuerySet.as_manager()
 
@@ -415,7 +417,7 @@ class CongressTransition(models.Model):
         verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = PlainTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -460,7 +462,9 @@ class RegionalAccess(models.Model):
         verbose_name=_("mandate"),
         help_text=_("When set, the access ends when this mandate ends."),
     )
-    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, validators=[validate_sensible_date]
+    )
 
     objects = RegionalAccessQuerySet.as_manager()
 

@@ -5,12 +5,14 @@ import datetime
 import itertools
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from meetings.models import (
@@ -53,6 +55,16 @@ def make_agenda_item():
     item = AgendaItem.objects.create(meeting=make_meeting(), title_ar="بند")
     item.regions.add(Region.objects.get(code="08"))
     return item
+
+
+def sign_in():
+    return {
+        "username": f"someone{next(counter)}",
+        "ip_address": "203.0.113.7",
+        "user_agent": "Firefox",
+        "http_accept": "text/html",
+        "path_info": "/admin/login/",
+    }
 
 
 def make_communique(**extra):
@@ -138,6 +150,15 @@ FACTORIES = {
     ),
     User: lambda: User.objects.create_user(f"user{next(counter)}"),
     Group: lambda: Group.objects.create(name=f"group {next(counter)}"),
+    # Login protection (docs/security.md): attempts kept by django-axes, TOTP devices.
+    AccessAttempt: lambda: AccessAttempt.objects.create(
+        **sign_in(), get_data="", post_data="", failures_since_start=3
+    ),
+    AccessLog: lambda: AccessLog.objects.create(**sign_in()),
+    AccessFailureLog: lambda: AccessFailureLog.objects.create(**sign_in(), locked_out=False),
+    TOTPDevice: lambda: TOTPDevice.objects.create(
+        user=User.objects.create_user(f"enrolled{next(counter)}", is_staff=True), name="phone"
+    ),
 }
 
 # The queue's own admin (django-tasks-db) serves only its database backend; tests run tasks

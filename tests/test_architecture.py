@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # package, and from every layer below.
 LAYERS = [
     {"common"},
+    {"accounts", "backups"},
     {"regions"},
     {"meetings"},
     {"public", "notifications"},

@@ -1,6 +1,10 @@
 import pytest
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
 
-from common.text import strip_bidi_controls
+from common.text import _StripsBidiControls, strip_bidi_controls
+from meetings.models import AgendaItem, Communique, CommuniqueTransition, Decision, Meeting
 from regions.models import Person
 
 
@@ -28,3 +32,61 @@ def test_forms_clean_bidi_overrides(db):
     person = Person(name_ar="\u202eليلى")
     person.full_clean()
     assert person.name_ar == "ليلى"
+
+
+# Every text a person types into a model is stripped, long texts included --------------------
+
+USER_TEXT_CLASSES = (models.CharField, models.TextField)
+# Fields that hold codes chosen from a list or validated formats, not free text.
+NOT_FREE_TEXT = {"password", "username", "email", "first_name", "last_name", "session_key"}
+# Text the site writes itself, from text already stripped.
+WRITTEN_BY_THE_SITE = {"meetings.SearchWord.key"}
+
+
+def free_text_fields():
+    for model in apps.get_models():
+        if model._meta.app_label not in {"meetings", "regions"}:
+            continue
+        for field in model._meta.get_fields():
+            if (
+                isinstance(field, USER_TEXT_CLASSES)
+                and field.editable
+                and not field.choices
+                and field.name not in NOT_FREE_TEXT
+            ):
+                yield model, field
+
+
+def test_every_free_text_field_strips_bidi_controls():
+    unstripped = [
+        f"{model._meta.label}.{field.name}"
+        for model, field in free_text_fields()
+        if not isinstance(field, _StripsBidiControls)
+        and field.name not in {"code", "phone"}
+        and f"{model._meta.label}.{field.name}" not in WRITTEN_BY_THE_SITE
+    ]
+    assert unstripped == []
+
+
+def test_long_texts_lose_bidi_controls_when_saved(db):
+    meeting = Meeting.objects.create(starts_at=timezone.now())
+    item = AgendaItem.objects.create(meeting=meeting, title_ar="بند", summary_ar="ملخص\u202eعكسي")
+    decision = Decision.objects.create(agenda_item=item, text_ar="تقرر\u2066 ما يلي\u2069")
+    communique = Communique.objects.create(
+        title_ar="بلاغ",
+        body_ar="نص\u202e البلاغ\u200f مع علامة",
+        correction_note_ar="تصحيح\u2067",
+        slug="b",
+    )
+    CommuniqueTransition.objects.create(
+        communique=communique, to_status="draft", comment="\u202dتعليق"
+    )
+    for obj, field, expected in [
+        (item, "summary_ar", "ملخصعكسي"),
+        (decision, "text_ar", "تقرر ما يلي"),
+        (communique, "body_ar", "نص البلاغ\u200f مع علامة"),
+        (communique, "correction_note_ar", "تصحيح"),
+        (communique.transitions.get(), "comment", "تعليق"),
+    ]:
+        obj.refresh_from_db()
+        assert getattr(obj, field) == expected

@@ -91,6 +91,11 @@ class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
         try:
             with forbidden_when_not_allowed():
                 return super().changeform_view(request, object_id, form_url, extra_context)
+        except workflow.StaleCommunique:
+            # Lost a race between the form's check and the save: the form comes back with the
+            # person's text kept and what the other person changed (its check now sees it).
+            with forbidden_when_not_allowed():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except workflow.WorkflowError as refusal:
             # Lost a race after the form was checked: nothing was saved.
             messages.error(request, refusal.message)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from common.dates import date_time, long_date
-from common.text import PlainCharField, PlainSlugField
+from common.dates import date_time, long_date, validate_sensible_date
+from common.text import PlainCharField, PlainSlugField, PlainTextField
 from meetings import search_index
 from regions.models import Congress, Person, Province, Region
 
@@ -40,7 +40,7 @@ class Meeting(models.Model):
         _("organ"), max_length=20, choices=Organ, default=Organ.POLITICAL_BUREAU
     )
     kind = models.CharField(_("kind"), max_length=15, choices=Kind, default=Kind.WEEKLY)
-    starts_at = models.DateTimeField(_("date and time"))
+    starts_at = models.DateTimeField(_("date and time"), validators=[validate_sensible_date])
     venue = PlainCharField(_("venue"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
     focus = PlainCharField(
@@ -142,7 +142,7 @@ class AgendaItem(models.Model):
         help_text=_("The subject, as the communiqué names it: “the bureau studied …”."),
     )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic, default=Topic.POLITICS)
-    summary = models.TextField(
+    summary = PlainTextField(
         _("discussion summary"),
         blank=True,
         help_text=_(
@@ -232,7 +232,7 @@ class Decision(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION)
-    text = models.TextField(
+    text = PlainTextField(
         _("text"), help_text=_("What follows the verb, e.g. “to dedicate its next meeting to …”.")
     )
     responsible_person = models.ForeignKey(
@@ -244,7 +244,9 @@ class Decision(models.Model):
         verbose_name=_("responsible person"),
     )
     responsible_body = PlainCharField(_("responsible body"), max_length=200, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, validators=[validate_sensible_date]
+    )
     target_meeting = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -357,16 +359,17 @@ class Communique(models.Model):
     )
     title = PlainCharField(_("title"), max_length=300)
     slug = PlainSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
-    body = models.TextField(_("body"))
+    body = PlainTextField(_("body"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication time"),
+        validators=[validate_sensible_date],
         null=True,
         blank=True,
         help_text=_("When it became public, or, when scheduled, when it will."),
     )
     corrected_at = models.DateTimeField(_("corrected on"), null=True, blank=True)
-    correction_note = models.TextField(_("correction note"), blank=True)
+    correction_note = PlainTextField(_("correction note"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     text_edited_by = models.ForeignKey(
@@ -486,7 +489,7 @@ class CommuniqueTransition(models.Model):
     at = models.DateTimeField(_("time"), default=timezone.now)
     from_status = models.CharField(_("from"), max_length=10, choices=Communique.Status, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=Communique.Status)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = PlainTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -504,8 +507,8 @@ class CommuniqueRevision(models.Model):
         Communique, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("communiqué")
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("body"))
+    title = PlainCharField(_("title"), max_length=300)
+    body = PlainTextField(_("body"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -514,7 +517,7 @@ class CommuniqueRevision(models.Model):
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("saved at"), default=timezone.now)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = PlainCharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

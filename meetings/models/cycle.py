@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.text import PlainTextField
 from regions.storage import private_storage
 
 from .core import Decision, Meeting
@@ -38,7 +39,7 @@ class FollowUpEntry(models.Model):
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), validators=[MaxValueValidator(100)]
     )
-    note = models.TextField(_("note"), blank=True)
+    note = PlainTextField(_("note"), blank=True)
     document = models.FileField(
         _("document"), upload_to="follow-up/%Y/", storage=private_storage, blank=True
     )
@@ -81,7 +82,7 @@ class Minutes(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("meeting")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    notes = models.TextField(
+    notes = PlainTextField(
         _("secretary's notes"), blank=True, help_text=_("Printed at the end of the minutes.")
     )
     adopted_at = models.ForeignKey(

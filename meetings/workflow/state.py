@@ -178,6 +178,11 @@ def publish_scheduled(communique: Communique):
 
 
 def check_version(locked: Communique, version: int):
+    """Refuse a step made on an out-of-date view of the communiqué. The one change that does
+    not count is the record of a scheduled publication (``publish_scheduled``): readers saw it
+    published already, and so did whoever opened the page."""
+    if version == locked.version - 1 and _only_published_since(locked):
+        return
     if version != locked.version:
         raise StaleCommunique(
             _(
@@ -186,6 +191,16 @@ def check_version(locked: Communique, version: int):
             ),
             current=locked,
         )
+
+
+def _only_published_since(locked: Communique) -> bool:
+    last = locked.transitions.order_by("-at", "-pk").first()
+    return (
+        last is not None
+        and last.actor_id is None
+        and (last.from_status, last.to_status) == (Status.SCHEDULED, Status.PUBLISHED)
+        and locked.status == Status.PUBLISHED
+    )
 
 
 def texts(communique) -> dict[str, tuple[str, str]]:

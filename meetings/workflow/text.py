@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -57,11 +57,38 @@ def create_draft(
     communique.approved_by = None
     communique.text_edited_by = actor
     communique.version = 1
-    communique.full_clean()
-    communique.save()
+    # Unique slug and meeting are settled by the insert itself, which no race can slip past.
+    communique.full_clean(validate_unique=False)
+    _insert(communique)
     keep_revisions(communique, {}, actor, note, now)
     log(communique, actor, "", Status.DRAFT, "", now)
     return communique
+
+
+SLUG_ATTEMPTS = 20
+
+
+def _insert(communique: Communique) -> None:
+    """Save a new communiqué, losing no race gracefully: full_clean() checked the slug and the
+    meeting, but a parallel request may have taken either since. A taken slug gets the next
+    free one (as ``unique_slug`` would have chosen); a meeting that meanwhile got its
+    communiqué is refused as ``check_composable`` refuses it."""
+    wanted = communique.slug
+    for _attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                communique.save(force_insert=True)
+            return
+        except IntegrityError:
+            if (
+                communique.meeting_id
+                and Communique.objects.filter(meeting_id=communique.meeting_id).exists()
+            ):
+                raise InvalidTransition(_("This meeting already has a communiqué.")) from None
+            if not Communique.objects.filter(slug=communique.slug).exists():
+                raise
+            communique.slug = unique_slug(wanted)
+    raise InvalidTransition(_("Another communiqué took this address; please try again."))
 
 
 def check_composable(meeting: Meeting) -> None:

@@ -23,8 +23,13 @@ def _clear_approver(communique, **context):
     return ["approved_by"]
 
 
+# How far ahead a publication may be scheduled: a time further away is a typing mistake.
+SCHEDULE_HORIZON = datetime.timedelta(days=366)
+
+
 def _publish_now(communique, *, now, **context):
-    communique.published_at = now
+    # Whole seconds: the time is shown to readers and machines (<time datetime>, JSON-LD).
+    communique.published_at = now.replace(microsecond=0)
     return ["published_at"]
 
 
@@ -33,7 +38,11 @@ def _publish_at(communique, *, now, when, **context):
         raise InvalidTransition(_("Choose the time of publication."))
     if when <= now:
         raise InvalidTransition(_("The time of publication must be in the future."))
-    communique.published_at = when
+    if when - now > SCHEDULE_HORIZON:
+        raise InvalidTransition(
+            _("The time of publication must be within a year from now; check the date.")
+        )
+    communique.published_at = when.replace(microsecond=0)
     return ["published_at"]
 
 

@@ -31,7 +31,8 @@ def month_name(value: datetime.date) -> str:
 
 @register.filter
 def iso_datetime(value: datetime.datetime | None) -> str:
-    return value.isoformat() if value else ""
+    """ISO 8601 to the second, as <time datetime> and schema.org expect."""
+    return value.isoformat(timespec="seconds") if value else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -167,5 +167,5 @@ def test_the_workflow_reaches_readers_at_once(
     assert "تصحيح خطأ مطبعي." in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         workflow.withdraw(approved, actor=publisher, comment="سحب")
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 410
     assert "بلاغ مصادق عليه" not in client.get("/").content.decode()

@@ -66,3 +66,14 @@ def test_sitemap_is_valid_and_lists_public_communiques_in_their_languages(
     )
     languages = {link.get("hreflang") for link in seed_entry.findall(f"{XHTML}link")}
     assert languages == {"ar", "fr", "x-default"}
+
+
+@pytest.mark.parametrize("url", ["/feed/rss/", "/feed/atom/"])
+def test_markup_in_a_body_never_reaches_a_feed_reader_as_markup(client, make_communique, url):
+    make_communique(body='بلاغ <img src=x onerror="alert(1)"> <script>alert(2)</script> 3 < 4')
+    root = ET.fromstring(client.get(url).content)
+    summary = root.find(f".//{ATOM}summary") if "atom" in url else root.find(".//item/description")
+    # What a reader renders as HTML once the XML is parsed:
+    html = summary.text
+    assert "<img" not in html and "<script" not in html and "onerror" not in html
+    assert "بلاغ" in html and "3 &lt; 4" in html

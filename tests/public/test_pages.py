@@ -76,9 +76,12 @@ def test_every_non_public_communique_is_404(client, make_communique, status):
     if status == Communique.Status.SCHEDULED:
         fields["published_at"] = timezone.now() + datetime.timedelta(hours=1)
     hidden = make_communique(title="بلاغ غير منشور", **fields)
-    assert client.get(hidden.get_absolute_url()).status_code == 404
-    assert client.get(hidden.get_absolute_url() + "pdf/").status_code == 404
-    assert client.get(f"/fr{hidden.get_absolute_url()}").status_code == 404
+    # A withdrawn communiqué is gone, with a notice (tests/public/test_withdrawn.py).
+    absent = 410 if status == Communique.Status.WITHDRAWN else 404
+    assert client.get(hidden.get_absolute_url()).status_code == absent
+    assert client.get(hidden.get_absolute_url() + "pdf/").status_code == absent
+    assert client.get(f"/fr{hidden.get_absolute_url()}").status_code == absent
+    assert "بلاغ غير منشور" not in client.get(hidden.get_absolute_url()).content.decode()
     assert "بلاغ غير منشور" not in client.get("/").content.decode()
 
 
@@ -228,7 +231,7 @@ def test_unknown_address_is_a_calm_404_page(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["?page=1&x=%3Cscript%3E", "?page=1&page=2", "?q=%00", "?utm_source=" + "a" * 3000],
+    ["?page=1&x=%3Cscript%3E", "?page=1&page=2", "?utm_source=" + "a" * 3000],
 )
 def test_unknown_or_hostile_parameters_are_ignored_and_never_echoed(client, seed, query):
     response = client.get(f"/archive/{query}")
@@ -236,6 +239,14 @@ def test_unknown_or_hostile_parameters_are_ignored_and_never_echoed(client, seed
     html = response.content.decode()
     assert "<script>" not in html and "aaaaaaaaaa" not in html
     assert '<link rel="canonical" href="http://testserver/archive/">' in html
+
+
+@pytest.mark.parametrize("query", ["?q=%00", "?x=%FF", "?utm_source=" + "a" * 20000])
+def test_malformed_parameters_get_a_calm_400_page(client, seed, query):
+    response = client.get(f"/archive/{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html and "aaaaaaaaaa" not in html
 
 
 def test_communique_page_describes_itself_as_a_news_article(client, seed):
