@@ -33,6 +33,7 @@ from regions.models import (
     Region,
     RegionalAccess,
 )
+from tests.readers.factories import readers_factories
 
 counter = itertools.count(1)
 
@@ -138,6 +139,7 @@ FACTORIES = {
     ),
     User: lambda: User.objects.create_user(f"user{next(counter)}"),
     Group: lambda: Group.objects.create(name=f"group {next(counter)}"),
+    **readers_factories(make_communique),
 }
 
 # The queue's own admin (django-tasks-db) serves only its database backend; tests run tasks
