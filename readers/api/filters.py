@@ -26,7 +26,7 @@ def language(params) -> str:
 
 def date(params, name: str) -> datetime.date | None:
     value = params.get(name)
-    if value is None or value == "":
+    if value is None:
         return None
     try:
         parsed = datetime.date.fromisoformat(value)

@@ -13,7 +13,8 @@ def patterns(wrap=lambda view: view):
         path("", wrap(views.index), name="index"),
         path("openapi.json", wrap(views.openapi_description), name="openapi"),
         path("communiques/", wrap(views.communique_list), name="communiques"),
-        path("communiques/<int:pk>/", wrap(views.communique_detail), name="communique"),
+        # Any id reaches the view, which answers a JSON 404 for one that is not a number.
+        path("communiques/<str:pk>/", wrap(views.communique_detail), name="communique"),
         path("regions/", wrap(views.region_list), name="regions"),
         path("officials/", wrap(views.officials), name="officials"),
     ]

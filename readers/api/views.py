@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from common.organisation import organisation_name
@@ -27,8 +28,10 @@ PER_PAGE = 20
 
 
 def api_view(view):
-    """GET only; a bad parameter answers 400 with a JSON error; the answer is in ``lang``."""
+    """GET only (405 for anything else, before any CSRF check: nothing here changes state); a
+    bad parameter answers 400 with a JSON error; the answer is in ``lang``."""
 
+    @csrf_exempt
     @require_GET
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -150,7 +153,8 @@ def communique_list(request, language):
 
 @api_view
 def communique_detail(request, language, pk):
-    communique = _readable(language).filter(pk=pk).first() if pk < 2**63 else None
+    valid = pk.isascii() and pk.isdigit() and int(pk) < 2**63
+    communique = _readable(language).filter(pk=int(pk)).first() if valid else None
     if communique is None:
         return _json({"error": "No public communiqué with this id in this language."}, 404)
     return _json(
