@@ -8,15 +8,13 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 
-from readers.languages import languages_of
-
 from . import cache as page_cache
 
 
 def forget_communique_pages(communiques) -> None:
     keys = []
     for communique in communiques:
-        for language in languages_of(communique):
+        for language in communique.languages():
             with translation.override(language):
                 request = RequestFactory().get(communique.get_absolute_url())
                 keys.append(page_cache._page_key(request))

@@ -21,7 +21,6 @@ from django_tasks import default_task_backend, task
 
 from meetings.models import Communique
 
-from .languages import languages_of
 from .models import Delivery, Mailing, PendingSubscription, Subscriber
 
 log = logging.getLogger(__name__)
@@ -84,7 +83,7 @@ def send_mailing_batch(mailing_id: int, after: int) -> int:
     if not Communique.objects.public().filter(pk=communique.pk).exists():
         return 0  # withdrawn meanwhile
     subscribers = list(
-        Subscriber.objects.filter(language__in=languages_of(communique), pk__gt=after)
+        Subscriber.objects.filter(language__in=communique.languages(), pk__gt=after)
         .order_by("pk")
         .values_list("pk", flat=True)[: settings.READERS_MAIL_BATCH]
     )

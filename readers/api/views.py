@@ -8,7 +8,6 @@ import datetime
 import math
 from functools import wraps
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse
@@ -20,7 +19,6 @@ from common.organisation import organisation_name
 from meetings.models import Communique
 from regions.models import Region
 
-from ..languages import languages_of
 from . import filters, openapi, popolo
 from .filters import BadParameter
 
@@ -58,12 +56,7 @@ def _absolute(request, path):
 
 
 def _readable(language: str):
-    communiques = Communique.objects.public()
-    if language != settings.LANGUAGE_CODE:
-        communiques = communiques.filter(
-            **{f"title_{language}__gt": "", f"body_{language}__gt": ""}
-        )
-    return communiques
+    return Communique.objects.public().readable_in(language)
 
 
 def _summary(request, communique: Communique, language: str) -> dict:
@@ -74,7 +67,7 @@ def _summary(request, communique: Communique, language: str) -> dict:
         "published_at": communique.published_at.isoformat(),
         "corrected_at": communique.corrected_at.isoformat() if communique.corrected_at else None,
         "language": language,
-        "languages": languages_of(communique),
+        "languages": communique.languages(),
         "url": _absolute(request, communique.get_absolute_url()),
         "api_url": _absolute(request, reverse("api:communique", args=[communique.pk]))
         + f"?lang={language}",
