@@ -13,6 +13,7 @@ LAYERS = [
     {"common"},
     {"regions"},
     {"meetings"},
+    {"readers"},
     {"public", "notifications"},
     {"bureau"},
 ]

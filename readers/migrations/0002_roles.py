@@ -1,8 +1,9 @@
 """Give the roles their part of the readers app: the secretariat and the publishers moderate
 replies, close them and see the view counts; publishers also send a communiqué again."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from common.permissions import ensure_permissions, permissions
 
 MODERATE = [
     "readers.view_reply",
@@ -20,19 +21,11 @@ GRANTS = {
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("readers")
-    app_config.models_module = True  # the migration state's stub lacks it
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
+    ensure_permissions(apps, "readers")
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, perms in GRANTS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+        group.permissions.add(*permissions(apps, perms))
 
 
 def revoke(apps, schema_editor):
