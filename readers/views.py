@@ -90,6 +90,9 @@ def reply(request, pk: int):
         )
     form = ReplyForm(request.POST, communique_id=communique.pk)
     if not form.is_valid():
+        # The form comes back with its errors and a fresh start time for the corrected reply.
+        form.data = request.POST.copy()
+        form.data["started"] = started_token(communique.pk)
         return _uncached(
             render(request, "readers/reply_result.html", {**context, "form": form}, status=400)
         )

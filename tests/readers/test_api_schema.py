@@ -22,7 +22,7 @@ def some_public_data(db, make_communique):
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

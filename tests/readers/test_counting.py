@@ -170,3 +170,12 @@ def test_only_public_communiques_have_a_beacon(client, make_communique, settings
     draft = make_communique(status="draft", published_at=None)
     assert beacon(client, draft).status_code == 404
     assert client.get(reverse("readers:view_beacon", args=[draft.pk])).status_code == 405
+
+
+def test_the_beacon_costs_two_queries(
+    client, make_communique, view_redis, django_assert_num_queries
+):
+    """Whether the communiqué is public, and its stored count (the rest is Redis)."""
+    communique = make_communique()
+    with django_assert_num_queries(2):
+        assert beacon(client, communique).json()["counted"] is True

@@ -79,6 +79,11 @@ def test_a_form_older_than_a_day_has_expired(client, make_communique, english_me
     communique = make_communique()
     response = send(client, communique, wait=2 * 24 * 3600)
     assert response.status_code == 400 and "too old" in response.content.decode()
+    # The form comes back with what was typed and a new start time that works.
+    fresh = response.context["form"].data["started"]
+    assert "تحية للمكتب السياسي" in response.content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=10)):
+        assert send(client, communique, started=fresh).status_code == 200
 
 
 def test_a_form_for_another_communique_is_refused(client, make_communique, english_messages):
