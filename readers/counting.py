@@ -12,7 +12,8 @@ Counts are incremented in one Redis hash shared by every app host, and moved int
 transaction that also records the batch's token: run twice, or after a crash between the
 commit and the deletion, it never adds a batch twice.
 
-Without READERS_REDIS_URL (development), views go straight to the database.
+Without READERS_REDIS_URL (development), the Django cache recognises readers and views go
+straight to the database.
 """
 
 import datetime
@@ -21,10 +22,11 @@ import logging
 import re
 import secrets
 import uuid
-from functools import cache
+from functools import lru_cache
 
 import redis
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -36,6 +38,7 @@ from .models import FlushedBatch, ViewCount
 log = logging.getLogger(__name__)
 
 REPEAT_SECONDS = 30 * 60
+SALT_SECONDS = 2 * 24 * 3600
 PENDING_KEY = "readers:views:pending"
 FLUSHING_PREFIX = "readers:views:flushing:"
 SALT_KEY = "readers:views:salt:"
@@ -62,7 +65,7 @@ def is_prefetch(request) -> bool:
     return "prefetch" in purpose.lower() or "preview" in purpose.lower()
 
 
-@cache
+@lru_cache
 def _client(url: str) -> redis.Redis:
     return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
 
@@ -80,11 +83,7 @@ def _field(communique_id: int, month: datetime.date) -> str:
     return f"{communique_id}:{month:%Y-%m}"
 
 
-def _reader_key(connection: redis.Redis, request, communique_id: int, now) -> str:
-    day = f"{now:%Y-%m-%d}"
-    salt_key = SALT_KEY + day
-    connection.set(salt_key, secrets.token_hex(16), nx=True, ex=2 * 24 * 3600)
-    salt = connection.get(salt_key) or b""
+def _reader_key(salt: bytes, request, communique_id: int) -> str:
     reader = "|".join([request.META.get("REMOTE_ADDR", ""), request.headers.get("User-Agent", "")])
     digest = hashlib.sha256(salt + f"{reader}|{communique_id}".encode()).hexdigest()
     return SEEN_PREFIX + digest[:32]
@@ -95,13 +94,19 @@ def record_view(request, communique_id: int, now=None) -> bool:
     if is_bot(request.headers.get("User-Agent", "")) or is_prefetch(request):
         return False
     now = now or timezone.now()
+    salt_key = SALT_KEY + f"{now:%Y-%m-%d}"
     connection = client()
     if connection is None:
+        # Development: the Django cache remembers the readers, the database counts.
+        salt = cache.get_or_set(salt_key, secrets.token_hex(16), SALT_SECONDS).encode()
+        if not cache.add(_reader_key(salt, request, communique_id), 1, REPEAT_SECONDS):
+            return False
         return _record_in_database(communique_id, month_of(now))
     try:
-        if not connection.set(
-            _reader_key(connection, request, communique_id, now), 1, nx=True, ex=REPEAT_SECONDS
-        ):
+        connection.set(salt_key, secrets.token_hex(16), nx=True, ex=SALT_SECONDS)
+        salt = connection.get(salt_key) or b""
+        seen = _reader_key(salt, request, communique_id)
+        if not connection.set(seen, 1, nx=True, ex=REPEAT_SECONDS):
             return False
         connection.hincrby(PENDING_KEY, _field(communique_id, month_of(now)), 1)
     except redis.RedisError:

@@ -3,7 +3,9 @@ generated parameters never cause a 500, and every answer matches the description
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -11,6 +13,18 @@ from readers.api.openapi import description
 
 schema = schemathesis.openapi.from_dict(description("http://localhost/api"))
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Schemathesis calls the WSGI application itself, which closes the database connection at
+    the end of each request; Django's test client disconnects that, and so do we (else the test
+    transaction is lost on PostgreSQL)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
