@@ -4,8 +4,10 @@ A publication starts a new cache generation for every page; approving a reply co
 page, so only that page's cached copies (one per language) are forgotten.
 """
 
+from urllib.parse import unquote
+
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.http import HttpRequest
 from django.utils import translation
 
 from . import cache as page_cache
@@ -16,7 +18,8 @@ def forget_communique_pages(communiques) -> None:
     for communique in communiques:
         for language in communique.languages():
             with translation.override(language):
-                request = RequestFactory().get(communique.get_absolute_url())
+                request = HttpRequest()  # the page's address, as the cache keys it
+                request.path = request.path_info = unquote(communique.get_absolute_url())
                 keys.append(page_cache._page_key(request))
     cache.delete_many(keys)
 

@@ -171,7 +171,7 @@ def test_moderators_approve_in_bulk_and_only_that_page_is_refreshed(
     django_assert_num_queries,
     django_capture_on_commit_callbacks,
 ):
-    communique, other = make_communique(), make_communique()
+    communique, other = make_communique(slug="بلاغ-الردود"), make_communique()
     replies = [
         Reply.objects.create(communique=communique, name=f"قارئ {n}", text=f"رد رقم {n}")
         for n in range(3)
