@@ -130,6 +130,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
 # Readers (see docs/readers.md). View counts wait in this Redis (shared by every app host)
 # until the periodic job moves them to the database; without it, views go straight there.
 READERS_REDIS_URL = env.str("READERS_REDIS_URL", default="")
+# Reverse proxies in front of the app that append to X-Forwarded-For (readers/addresses.py).
+READERS_PROXY_COUNT = env.int("READERS_PROXY_COUNT", default=0)
 READERS_REPLY_DAYS = env.int("READERS_REPLY_DAYS", default=30)  # replies close after; 0: never
 READERS_REPLY_MAX_LENGTH = env.int("READERS_REPLY_MAX_LENGTH", default=2000)
 READERS_REPLY_MIN_SECONDS = env.int("READERS_REPLY_MIN_SECONDS", default=5)

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from meetings.models import Communique
 
+from .addresses import client_address
 from .models import FlushedBatch, ViewCount
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def _field(communique_id: int, month: datetime.date) -> str:
 
 
 def _reader_key(salt: bytes, request, communique_id: int) -> str:
-    reader = "|".join([request.META.get("REMOTE_ADDR", ""), request.headers.get("User-Agent", "")])
+    reader = "|".join([client_address(request), request.headers.get("User-Agent", "")])
     digest = hashlib.sha256(salt + f"{reader}|{communique_id}".encode()).hexdigest()
     return SEEN_PREFIX + digest[:32]
 

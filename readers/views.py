@@ -16,6 +16,7 @@ from django_ratelimit.core import is_ratelimited
 from meetings.models import Communique
 
 from . import counting, subscriptions
+from .addresses import client_address
 from .forms import ReplyForm, SubscribeForm, started_token
 from .models import Reply
 from .numbers import reader_number
@@ -27,7 +28,7 @@ REPLYABLE = [Communique.Status.PUBLISHED, Communique.Status.SCHEDULED, Communiqu
 def hashed_address(group, request) -> str:
     """The rate limits' key: the reader's address, hashed with the site's secret (so the
     cache never holds an address)."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()
 
 

@@ -179,3 +179,17 @@ def test_the_beacon_costs_two_queries(
     communique = make_communique()
     with django_assert_num_queries(2):
         assert beacon(client, communique).json()["counted"] is True
+
+
+def test_behind_the_proxy_readers_are_told_apart_by_the_forwarded_address(
+    client, make_communique, settings
+):
+    settings.READERS_REDIS_URL = ""
+    settings.READERS_PROXY_COUNT = 1
+    communique = make_communique()
+    proxy = {"address": "127.0.0.1"}
+    first = beacon(client, communique, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    second = beacon(client, communique, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.2")
+    # A client cannot pass for someone else by writing the header itself.
+    forged = beacon(client, communique, **proxy, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.2")
+    assert [r.json()["counted"] for r in (first, second, forged)] == [True, True, False]
