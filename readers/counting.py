@@ -90,6 +90,21 @@ def _reader_key(salt: bytes, request, communique_id: int) -> str:
     return SEEN_PREFIX + digest[:32]
 
 
+_salts: dict[str, bytes] = {}
+
+
+def _shared_salt(connection: redis.Redis, salt_key: str) -> bytes:
+    """Today's salt, the same on every host (the first to ask sets it); kept in memory after."""
+    if salt_key not in _salts:
+        connection.set(salt_key, secrets.token_hex(16), nx=True, ex=SALT_SECONDS)
+        salt = connection.get(salt_key)
+        if not salt:
+            return b""
+        _salts.clear()  # yesterday's goes
+        _salts[salt_key] = salt
+    return _salts[salt_key]
+
+
 def record_view(request, communique_id: int, now=None) -> bool:
     """Count this reader's view of a communiqué if it is one; True when it was counted."""
     if is_bot(request.headers.get("User-Agent", "")) or is_prefetch(request):
@@ -104,8 +119,7 @@ def record_view(request, communique_id: int, now=None) -> bool:
             return False
         return _record_in_database(communique_id, month_of(now))
     try:
-        connection.set(salt_key, secrets.token_hex(16), nx=True, ex=SALT_SECONDS)
-        salt = connection.get(salt_key) or b""
+        salt = _shared_salt(connection, salt_key)
         seen = _reader_key(salt, request, communique_id)
         if not connection.set(seen, 1, nx=True, ex=REPEAT_SECONDS):
             return False
