@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from public.cache import public_page
 from public.sitemaps import SITEMAPS
 from public.views import robots_txt
-from readers.api.urls import patterns as api_patterns
 
 from .views import FaviconView
 
@@ -22,8 +21,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
-    # The open data API, cached like the pages (and so refreshed on every publication).
-    path("api/", include((api_patterns(wrap=public_page), "api"))),
+    # The open data API, with its own cache (readers/api/cache.py).
+    path("api/", include("readers.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
