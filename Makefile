@@ -16,6 +16,7 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py load_readers_demo
 	@echo "Serving the demo on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Notification emails are printed below, on this console (tasks run inline, no worker)."
 	DEBUG=1 REQUIRE_2FA=0 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \

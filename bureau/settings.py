@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "backups",
     "regions",
     "meetings",
+    "readers",
     "public",
     "notifications",
 ]
@@ -153,6 +154,19 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bureau@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The site's own address, for absolute links in mail and calendars (https://bureau.example.org).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+
+# Readers (see docs/readers.md). View counts wait in this Redis (shared by every app host)
+# until the periodic job moves them to the database; without it, views go straight there.
+READERS_REDIS_URL = env.str("READERS_REDIS_URL", default="")
+# Reverse proxies in front of the app that append to X-Forwarded-For (readers/addresses.py).
+READERS_PROXY_COUNT = env.int("READERS_PROXY_COUNT", default=0)
+READERS_REPLY_DAYS = env.int("READERS_REPLY_DAYS", default=30)  # replies close after; 0: never
+READERS_REPLY_MAX_LENGTH = env.int("READERS_REPLY_MAX_LENGTH", default=2000)
+READERS_REPLY_MIN_SECONDS = env.int("READERS_REPLY_MIN_SECONDS", default=5)
+READERS_REPLY_RATE = env.str("READERS_REPLY_RATE", default="5/h")  # per hashed address
+READERS_SUBSCRIBE_RATE = env.str("READERS_SUBSCRIBE_RATE", default="5/h")
+READERS_CONFIRM_DAYS = env.int("READERS_CONFIRM_DAYS", default=2)
+READERS_MAIL_BATCH = env.int("READERS_MAIL_BATCH", default=100)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

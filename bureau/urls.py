@@ -28,9 +28,12 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The open data API, with its own cache (readers/api/cache.py).
+    path("api/", include("readers.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("readers.urls")),
     path("", include("public.urls")),
     prefix_default_language=False,
 )

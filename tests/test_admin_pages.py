@@ -35,6 +35,7 @@ from regions.models import (
     Region,
     RegionalAccess,
 )
+from tests.readers.factories import readers_factories
 
 counter = itertools.count(1)
 
@@ -159,6 +160,7 @@ FACTORIES = {
     TOTPDevice: lambda: TOTPDevice.objects.create(
         user=User.objects.create_user(f"enrolled{next(counter)}", is_staff=True), name="phone"
     ),
+    **readers_factories(make_communique),
 }
 
 # The queue's own admin (django-tasks-db) serves only its database backend; tests run tasks

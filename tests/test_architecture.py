@@ -14,6 +14,7 @@ LAYERS = [
     {"accounts", "backups"},
     {"regions"},
     {"meetings"},
+    {"readers"},
     {"public", "notifications"},
     {"bureau"},
 ]

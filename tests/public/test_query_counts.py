@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     # (address, queries) — the cache's generation query, then the page's own:
     ("/", 3),  # count of public communiqués, the page of them
-    ("seed", 4),  # the communiqué, related ones sharing regions/topics, the most recent ones
+    # the communiqué, related ones sharing regions/topics, the most recent ones; its views and
+    # whether replies are closed, its approved replies
+    ("seed", 6),
     ("/archive/", 2),  # years with their counts
     ("/2020/", 2),  # months of the year with their counts
     ("/2024/12/", 3),  # count of the month's communiqués, the page of them
