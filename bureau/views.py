@@ -1,8 +1,71 @@
-"""The site's own small answers, outside the public pages and the admin."""
+"""The site's own small answers, outside the public pages and the admin: the favicon, the
+load balancer's health check, and the answer when the primary database cannot be reached
+(see docs/deploy.md)."""
 
+import sys
+import uuid
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
 from django.views.generic import RedirectView
+
+from common.replica import REPLICA, has_replica
+
+RETRY_AFTER_SECONDS = 30
+
+
+def _database_answers(alias: str) -> bool:
+    try:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        # Drop the broken connection now, so the next check connects afresh.
+        connections[alias].close_if_unusable_or_obsolete()
+        return False
+
+
+def _cache_answers() -> bool:
+    # The shared cache swallows its errors (a stopped Redis must not break pages): a value
+    # written and read back is the only proof that it answers.
+    key, token = "health-check", uuid.uuid4().hex
+    cache.set(key, token, timeout=10)
+    return cache.get(key) == token
+
+
+@never_cache
+def health(request: HttpRequest) -> HttpResponse:
+    """200 when this host can serve the public pages (the database they read from answers,
+    and the shared cache), else 503; the body says which part failed. Cheap: two queries at
+    most and two cache round trips."""
+    checks = {"primary": "ok" if _database_answers(DEFAULT_DB_ALIAS) else "down"}
+    readable = checks["primary"] == "ok"
+    if has_replica():
+        checks["replica"] = "ok" if _database_answers(REPLICA) else "down"
+        readable = readable or checks["replica"] == "ok"
+    checks["database"] = "ok" if readable else "down"
+    checks["cache"] = "ok" if _cache_answers() else "down"
+    healthy = readable and checks["cache"] == "ok"
+    return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """An error page for every uncaught error; when the primary database cannot be reached
+    (stopped, restarting, failing over), a 503 that says the site is read-only for a moment
+    instead of a 500. Rendered without the request: its context (the user) needs the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return django_server_error(request)
 
 
 class FaviconView(RedirectView):
