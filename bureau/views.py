@@ -18,6 +18,10 @@ from django.views.generic import RedirectView
 from common.replica import REPLICA, has_replica
 
 RETRY_AFTER_SECONDS = 30
+# PostgreSQL's connection exceptions (class 08), the server shutting down or starting
+# (57P01-57P03), and a write sent to a read-only server (25006). No SQLSTATE at all: the
+# connection could not even be opened.
+UNREACHABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "25006")
 
 
 def _database_answers(alias: str) -> bool:
@@ -55,12 +59,20 @@ def health(request: HttpRequest) -> HttpResponse:
     return JsonResponse(checks, status=200 if healthy else 503)
 
 
+def primary_unreachable(error: BaseException | None) -> bool:
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(UNREACHABLE_SQLSTATES)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """An error page for every uncaught error; when the primary database cannot be reached
     (stopped, restarting, failing over), a 503 that says the site is read-only for a moment
     instead of a 500. Rendered without the request: its context (the user) needs the database."""
-    error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
+    if primary_unreachable(sys.exc_info()[1]):
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

@@ -4,11 +4,11 @@ and the clear 503 when the primary database cannot be reached."""
 import time
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections, transaction
 from django.db.utils import load_backend
 
 from bureau import urls
-from bureau.views import server_error
+from bureau.views import primary_unreachable, server_error
 from common import replica
 from meetings.models import Communique
 from tests.pg_cluster import primary_and_replica, server_bindir
@@ -87,6 +87,17 @@ def test_a_database_out_of_reach_gives_a_clear_503(rf, django_db_blocker):
     page = response.content.decode()
     assert "الموقع في وضع القراءة فقط" in page
     assert "Le site est en lecture seule" in page
+
+
+@pytest.mark.django_db
+def test_a_statement_timeout_is_not_taken_for_an_unreachable_primary():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's statement timeout")
+    with pytest.raises(OperationalError) as caught, transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 1")
+            cursor.execute("SELECT pg_sleep(1)")
+    assert not primary_unreachable(caught.value)
 
 
 def test_other_errors_stay_500(rf):
