@@ -25,7 +25,8 @@ def _as_postgres(*command: str) -> None:
 
 @contextlib.contextmanager
 def primary_and_replica(primary_port: int, replica_port: int):
-    """Yield (primary, replica) connection settings for Django, both on 127.0.0.1."""
+    """Yield (primary, replica) connection settings for Django, both through Unix sockets in a
+    private directory."""
     bindir = server_bindir()
     root = Path(tempfile.mkdtemp(prefix="bureau-pg-"))
     primary, replica, logs = root / "primary", root / "replica", root / "logs"
@@ -40,7 +41,8 @@ def primary_and_replica(primary_port: int, replica_port: int):
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
         # Throwaway data: no fsync (the default of a few seconds per step is all waiting on disk).
-        fast = "-c fsync=off -c listen_addresses=127.0.0.1"
+        # Unix socket only, in this cluster's own directory: two runs at once never collide.
+        fast = "-c fsync=off -c listen_addresses=''"
         options = f"-p {primary_port} -k {root} {fast}"
         _as_postgres(
             str(bindir / "pg_ctl"), "-D", str(primary), "-l", str(logs / "primary.log"),
@@ -48,7 +50,7 @@ def primary_and_replica(primary_port: int, replica_port: int):
         )  # fmt: skip
         started.append(primary)
         _as_postgres(
-            str(bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary_port),
+            str(bindir / "pg_basebackup"), "-h", str(root), "-p", str(primary_port),
             "-U", "postgres", "-D", str(replica), "-R", "-X", "stream", "-c", "fast", "--no-sync",
         )  # fmt: skip
         options = f"-p {replica_port} -k {root} {fast}"
@@ -62,7 +64,7 @@ def primary_and_replica(primary_port: int, replica_port: int):
                 "ENGINE": "django.db.backends.postgresql",
                 "NAME": "postgres",
                 "USER": "postgres",
-                "HOST": "127.0.0.1",
+                "HOST": str(root),
                 "PORT": str(port),
             }
             for port in (primary_port, replica_port)
