@@ -54,7 +54,8 @@ def test_health_says_the_database_and_the_cache_answer(client, settings):
 
 @pytest.mark.django_db
 def test_health_fails_when_the_cache_does_not_answer(client, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {alias: dummy for alias in settings.CACHES}
     response = client.get("/health")
     assert response.status_code == 503
     assert response.json()["cache"] == "down"
