@@ -22,6 +22,11 @@ The key holds the scheme, the host, the path and the known query parameters only
 (`?page=01&utm_source=x` and `?page=1` are one page, the first page is the bare path): an unknown
 parameter never makes a new entry. When the backend fails, a circuit breaker skips it for
 `PUBLIC_PAGE_CACHE_BREAKER_SECONDS` and logs one line: pages are then rendered as with no cache.
+
+With a read replica (``DATABASE_REPLICA_URL``), an anonymous reader's page is rendered from it,
+but a generation records the primary's WAL position when it starts, and until the replica has
+replayed that position pages are rendered from the primary: a page is never refilled from a
+replica that has not yet seen the publication (see ``common.replica`` and docs/deploy.md).
 """
 
 import datetime
@@ -44,6 +49,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from redis.exceptions import RedisError
 
+from common import replica
 from meetings.models import Communique
 
 from .search import parse_query
@@ -177,7 +183,9 @@ def _new_generation(now: datetime.datetime) -> dict:
     upcoming = Communique.objects.filter(
         status=Communique.Status.SCHEDULED, published_at__gt=now
     ).aggregate(next=Min("published_at"))["next"]
-    return {"token": uuid.uuid4().hex, "next": upcoming}
+    # Read after the publication's commit: the position the replica must reach first.
+    position = replica.publication_position()
+    return {"token": uuid.uuid4().hex, "next": upcoming, "position": position}
 
 
 def _current_generation(stored: dict | None, now: datetime.datetime) -> dict:
@@ -362,6 +370,8 @@ class PageCacheMiddleware:
         if entry is not None:
             return _response(request, entry)
 
+        # The view renders from the replica only once it has replayed this generation's start.
+        request.page_cache_position = (stored or {}).get("position")
         response = self.get_response(request)
         names = getattr(response, "page_cache_parameters", None)
         if names is None or not _is_storable(response):
@@ -398,6 +408,13 @@ def private_response(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _render(view, request, args, kwargs) -> HttpResponse:
+    response = view(request, *args, **kwargs)
+    if getattr(response, "is_rendered", True) is False:
+        response.render()  # a TemplateResponse (the sitemap): its queries run now
+    return response
+
+
 def public_page(view=None, *, parameters: tuple[str, ...] = ()):
     """Let `PageCacheMiddleware` serve `view` from the shared page cache; `parameters` are the
     query parameters the view reads (names of `KNOWN_PARAMETERS`)."""
@@ -408,13 +425,12 @@ def public_page(view=None, *, parameters: tuple[str, ...] = ()):
     def decorate(view):
         @wraps(view)
         def cached_view(request, *args, **kwargs):
-            response = view(request, *args, **kwargs)
             if request.method not in ("GET", "HEAD"):
-                return response
-            if not _is_anonymous_read(request):
-                return private_response(response)
-            if getattr(response, "is_rendered", True) is False:
-                response.render()  # a TemplateResponse (the sitemap)
+                return view(request, *args, **kwargs)
+            if not _is_anonymous_read(request):  # staff read the primary: their own changes
+                return private_response(view(request, *args, **kwargs))
+            position = getattr(request, "page_cache_position", None)
+            response = replica.read_public(position, lambda: _render(view, request, args, kwargs))
             response.page_cache_parameters = parameters
             return response
 
