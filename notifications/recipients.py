@@ -17,7 +17,11 @@ def _active(users: QuerySet) -> QuerySet:
 
 def with_permission(permission: str) -> QuerySet:
     """Users granted ``permission`` by their groups or directly (superusers are not a role)."""
-    return _active(User.objects.with_perm(permission, include_superusers=False))
+    # Named: django-axes adds a backend of its own, which knows nothing of permissions.
+    users = User.objects.with_perm(
+        permission, include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    return _active(users)
 
 
 def secretariat() -> QuerySet:
