@@ -33,6 +33,7 @@ import datetime
 import hashlib
 import logging
 import time
+import unicodedata
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
@@ -52,7 +53,7 @@ from redis.exceptions import RedisError
 from common import replica
 from meetings.models import Communique
 
-from .search import parse_query
+from .search import MAX_QUERY_LENGTH, parse_query
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +225,11 @@ def _page_number(value: str) -> str | None:
 
 
 def _search_words(value: str) -> str:
-    """`?q=`: what the search page shows back (the cleaned query), and whether it was cut."""
+    """`?q=`: what the search page shows back (the cleaned query), and whether it was cut.
+    A value no reader types (far too long, control characters) is never keyed: the request
+    goes on to the checks that refuse it (bureau.middleware.RejectMalformedRequests)."""
+    if len(value) > 2 * MAX_QUERY_LENGTH or any(unicodedata.category(ch)[0] == "C" for ch in value):
+        raise Unkeyable(value)
     query = parse_query(value)
     return query.text + ("…" if len(value) > len(query.text) + 1 else "")
 

@@ -70,6 +70,8 @@ def test_no_template_has_an_inline_event_handler():
     offenders = [
         str(path.relative_to(settings.BASE_DIR))
         for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
-        if INLINE_HANDLER.search(path.read_text()) or " style=" in path.read_text()
+        # Mail is no web page: mail readers need inline styles and apply no CSP.
+        if "email" not in path.parts
+        and (INLINE_HANDLER.search(path.read_text()) or " style=" in path.read_text())
     ]
     assert offenders == []
