@@ -23,9 +23,13 @@ class _StripsBidiControls:
         return strip_bidi_controls(super().to_python(value))
 
     def pre_save(self, model_instance, add):
-        value = strip_bidi_controls(super().pre_save(model_instance, add))
-        setattr(model_instance, self.attname, value)
-        return value
+        value = super().pre_save(model_instance, add)
+        stripped = strip_bidi_controls(value)
+        if stripped != value:
+            # Into __dict__, not setattr: on a field django-modeltranslation translates (title),
+            # setattr would write into the column of whatever language is active.
+            model_instance.__dict__[self.attname] = stripped
+        return stripped
 
 
 class PlainCharField(_StripsBidiControls, models.CharField):

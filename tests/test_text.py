@@ -90,3 +90,21 @@ def test_long_texts_lose_bidi_controls_when_saved(db):
     ]:
         obj.refresh_from_db()
         assert getattr(obj, field) == expected
+
+
+@pytest.mark.django_db
+def test_saving_while_another_language_is_active_writes_no_translation(make_user):
+    from django.utils import translation
+
+    from common import roles
+    from meetings import workflow
+    from meetings.models import Communique
+
+    editor = make_user("editor-fr", roles.EDITOR)
+    with translation.override("fr"):
+        communique = workflow.create_draft(
+            Communique(title_ar="بلاغ", body_ar="نص", slug="sans-traduction"), actor=editor
+        )
+    communique.refresh_from_db()
+    assert (communique.title_fr, communique.body_fr) == (None, None)
+    assert communique.languages() == ["ar"]
