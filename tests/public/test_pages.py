@@ -299,8 +299,9 @@ def test_related_communiques_are_ranked_by_the_workflow_and_read_by_id(
     assert seed.related_ids["ar"] == [same_region.pk]
     assert seed.related_ids["fr"] == []  # nothing else is in French
     cache.clear()
-    # The communiqué, the stored ones by id, the most recent, and the cache's generation.
-    with django_assert_num_queries(4):
+    # The communiqué, the stored ones by id, the most recent, the cache's generation, and the
+    # readers' two (views and closure, approved replies).
+    with django_assert_num_queries(6):
         stored = client.get(seed.get_absolute_url()).content.decode()
     related = stored[stored.index('id="related-title"') :]
     assert related == live[live.index('id="related-title"') :]
