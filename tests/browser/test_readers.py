@@ -9,7 +9,11 @@ from django.utils import timezone
 from meetings.models import Communique
 from readers.models import Reply
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # Restore the migrated data (regions, roles) for the transactional tests that follow.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Headless Chromium says «HeadlessChrome», which the counter rightly takes for a bot.
 PERSON = (
