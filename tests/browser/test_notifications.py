@@ -3,6 +3,7 @@ shows, nothing sticks out sideways, and the copy button (a static script) copies
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from common import roles
 from notifications.models import Notification
@@ -63,6 +64,7 @@ def test_the_bell_and_the_copy_button(live_server, approver, reader, screenshot,
     assert address.startswith("https://bureau.example.org/calendar/") and address.endswith(".ics")
     button = page.locator("[data-copy-target=calendar-address]")
     button.click()
-    assert button.inner_text() == "تم النسخ"
+    # The clipboard answers asynchronously: wait for the button to say so.
+    expect(button).to_have_text("تم النسخ")
     assert errors == []
     screenshot(page, f"admin-notification-settings-{name}")
