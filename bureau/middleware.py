@@ -6,6 +6,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.db import OperationalError
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
@@ -58,6 +59,9 @@ class RejectMalformedRequests:
         problem = self.problem(request)
         if problem:
             logger.info("Bad request %s: %s", request.path[:200], problem)
+            if request.path_info.startswith("/api/"):
+                # The open data API answers in JSON, as its description says (docs/readers.md).
+                return JsonResponse({"error": f"Malformed request: {problem}."}, status=400)
             return render(request, "400.html", status=400)
         return self.get_response(request)
 

@@ -204,3 +204,9 @@ def test_the_open_data_page_links_the_api_and_the_feeds(client, db):
     for address in ("/api/", "/api/openapi.json", "/api/officials/", "/feed/atom/", "/feed/rss/"):
         assert f'href="{address}' in page
     assert 'href="/open-data/"' in client.get("/").content.decode()
+
+
+def test_malformed_requests_get_a_json_400(client, db):
+    response = client.get("/api/communiques/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json" and response.json()["error"]
