@@ -1,18 +1,17 @@
-"""The meetings app's models: the meetings, decisions and communiqués (core), and the cycle
-that follows decisions up and keeps minutes (cycle)."""
+"""The meetings app's models: the meetings, decisions and communiqués (core), their audit trail
+and revisions (log), and the cycle that follows decisions up and keeps minutes (cycle)."""
 
 from .core import (
     AgendaItem,
     Attendance,
     Communique,
     CommuniqueQuerySet,
-    CommuniqueRevision,
-    CommuniqueTransition,
     Decision,
     Meeting,
     translated_into,
 )
 from .cycle import FollowUpEntry, Minutes
+from .log import CommuniqueRevision, CommuniqueTransition
 from .search import SearchWord
 
 __all__ = [
