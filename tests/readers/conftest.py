@@ -17,7 +17,6 @@ from meetings.models import Communique
 from readers import counting
 
 _numbers = itertools.count(1)
-REDIS_PORT = 6391  # this app's own test port: never the shared Redis
 
 
 @pytest.fixture(autouse=True)
@@ -98,10 +97,11 @@ class RedisServer:
 def redis_server():
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
+    # A port of its own, free now: never the shared Redis, never another test run's.
     with socket.socket() as probe:
-        if probe.connect_ex(("127.0.0.1", REDIS_PORT)) == 0:
-            pytest.fail(f"Port {REDIS_PORT} is taken: the readers' tests need it for their Redis")
-    server = RedisServer(REDIS_PORT)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = RedisServer(port)
     server.start()
     yield server
     server.stop()
