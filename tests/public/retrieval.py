@@ -145,15 +145,16 @@ QUERIES = [
 ]
 
 # Found exactly or through the near spellings (pg_trgm, PostgreSQL only): the plan's name is
-# written «تجذر» (and has been misspelt «تجدر»), and misspellings.
+# written «تجذر» (and has been misspelt «تجدر»), and misspellings. The composed demo names the
+# plan in the meetings around the seed too, so a misspelt name may find those first.
 MISSPELT = [
     ("تجذر وانصهار", SEED, 1),
-    ("تجدر وانصهار", SEED, 1),
+    ("تجدر وانصهار", SEED, 3),
     ("خطة تجذر", SEED, 1),
-    ("«تجدر»", SEED, 1),
+    ("«تجدر»", SEED, 3),
     ("الديموقراطية المحلية", SEED, 1),
     ("اليوسفيا", SEED, 1),
-    ("انصحار", SEED, 1),
+    ("انصحار", SEED, 3),
 ]
 
 
