@@ -23,8 +23,8 @@ def run_settings(code="", **env):
     )
 
 
-def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
-    result = run_settings(DEBUG="0")
+def test_the_site_refuses_to_start_without_secret_key_when_debug_is_off():
+    result = run_settings("import bureau.wsgi", DEBUG="0")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY" in result.stderr
@@ -51,3 +51,18 @@ def test_arabic_is_the_default_language(settings):
     assert settings.LANGUAGE_CODE == "ar"
     assert [code for code, _ in settings.LANGUAGES] == ["ar", "fr", "en"]
     assert settings.TIME_ZONE == "Africa/Casablanca"
+
+
+def test_migrations_can_be_checked_without_a_secret_key():
+    """A command that signs nothing needs no secret: `makemigrations --check` on a new clone."""
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "bureau.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
