@@ -7,6 +7,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.admin import ReadOnlyAdmin
 from meetings.models import Communique
 
 from . import mailing, replies
@@ -103,7 +104,7 @@ class ReplyClosureAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommuniqueViews)
-class CommuniqueViewsAdmin(admin.ModelAdmin):
+class CommuniqueViewsAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Views per communiqué (all time); the month by month figures are under «view counts»."""
 
     list_display = ["title", "published_at", "views"]
@@ -122,15 +123,6 @@ class CommuniqueViewsAdmin(admin.ModelAdmin):
     @admin.display(description=_("views"), ordering="total_views")
     def views(self, communique):
         return communique.total_views or 0
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ViewCount)

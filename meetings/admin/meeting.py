@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from common.admin import ReadOnlyAdmin
 from common.admin_history import TranslatedHistoryMixin
 from common.admin_titles import NamedInTitles, Titles
 
@@ -349,7 +350,7 @@ class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmi
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The list of minutes and their state; each is read and adopted on its meeting's page."""
 
     list_display = ["meeting", "status", "adopted_at", "adopted_on", "minutes_page"]
@@ -363,12 +364,3 @@ class MinutesAdmin(admin.ModelAdmin):
             reverse("admin:meetings_meeting_minutes", args=[record.meeting_id]),
             _("Minutes of the meeting"),
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
