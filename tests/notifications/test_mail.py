@@ -16,8 +16,7 @@ from meetings import workflow
 from meetings.models import Communique
 from notifications import mail
 from notifications.models import Mail
-
-from .smtp import Controller, Inbox, free_port
+from tests.smtp import Controller, Inbox, free_port
 
 
 def use_smtp(settings, port):

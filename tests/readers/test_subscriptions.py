@@ -14,8 +14,7 @@ from common import roles
 from meetings import workflow
 from meetings.models import Communique
 from readers.models import Delivery, Mailing, PendingSubscription, Subscriber
-
-from .smtp import Controller, Inbox, free_port
+from tests.smtp import Controller, Inbox, free_port
 
 
 @pytest.fixture
