@@ -1,27 +1,17 @@
-"""A communiqué as a PDF: shaped, right-to-left Arabic, headed with the organisation's name.
+"""A communiqué as a PDF: shaped, right-to-left Arabic, headed with the organisation's name
+(common/pdf.py does the layout)."""
 
-WeasyPrint lays the page out with Pango and HarfBuzz, using the system's OFL Arabic fonts
-(Debian's fonts-noto-core and fonts-hosny-amiri; DejaVu for Latin digits): with TrueType fonts
-the PDF keeps a correct text layer, so the text can be searched and copied.
-"""
-
-import logging
 from urllib.parse import unquote
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from common.pdf import html_to_pdf
 from meetings.models import Communique
-
-# WeasyPrint and fontTools narrate every step at INFO level.
-logging.getLogger("weasyprint").setLevel(logging.WARNING)
-logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def render_pdf(request: HttpRequest, communique: Communique) -> bytes:
     """The PDF of `communique` in the active language."""
-    from weasyprint import HTML  # slow to import: loaded with the first PDF, not at startup
-
     html = render_to_string(
         "public/communique_pdf.html",
         {
@@ -30,4 +20,4 @@ def render_pdf(request: HttpRequest, communique: Communique) -> bytes:
         },
         request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return html_to_pdf(html, base_url=request.build_absolute_uri("/"))
