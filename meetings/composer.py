@@ -105,16 +105,17 @@ def of(noun: str) -> str:
     return f"ل{noun}"
 
 
-def transitions(count: int) -> list[str]:
-    """The transition opening each of the ``count - 1`` items after the first, in order."""
+def transitions(count: int, second=SECOND, middle=MIDDLE, last=LAST) -> list[str]:
+    """The transition opening each of the ``count - 1`` items after the first, in order (the
+    French composer passes its own words)."""
     result = []
     for position in range(2, count + 1):
         if position == count:
-            result.append(LAST)
+            result.append(last)
         elif position == 2:
-            result.append(SECOND)
+            result.append(second)
         else:
-            result.append(MIDDLE[(position - 3) % len(MIDDLE)])
+            result.append(middle[(position - 3) % len(middle)])
     return result
 
 

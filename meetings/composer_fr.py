@@ -13,6 +13,7 @@ editor translates, rather than correct a half-French text.
 from common.dates import long_date
 from common.organisation import organisation_name
 
+from . import composer as arabic
 from .composer import Draft, agenda, clean, opens_with_evaluation
 from .models import AgendaItem, Decision, Meeting
 
@@ -70,16 +71,8 @@ def to(noun: str) -> str:
 
 
 def transitions(count: int) -> list[str]:
-    """The transition opening each of the ``count - 1`` items after the first, in order."""
-    result = []
-    for position in range(2, count + 1):
-        if position == count:
-            result.append(LAST)
-        elif position == 2:
-            result.append(SECOND)
-        else:
-            result.append(MIDDLE[(position - 3) % len(MIDDLE)])
-    return result
+    """The French transitions, in the Arabic composer's order."""
+    return arabic.transitions(count, SECOND, MIDDLE, LAST)
 
 
 def compose(meeting: Meeting) -> Draft | None:
