@@ -1,7 +1,6 @@
 """Public communiqués, a private Redis and a real SMTP server for the readers' tests."""
 
 import datetime
-import itertools
 import shutil
 import socket
 import subprocess
@@ -13,10 +12,7 @@ from django.core.cache import cache
 from django.urls import clear_url_caches
 from django.utils import timezone, translation
 
-from meetings.models import Communique
 from readers import counting
-
-_numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -36,16 +32,13 @@ def arabic_addresses():
 
 
 @pytest.fixture
-def make_communique(db):
-    """A public communiqué published yesterday (so its replies are open)."""
+def make_communique(make_communique):
+    """The shared fixture (through the real workflow), published yesterday unless told
+    otherwise, so that its replies are open."""
 
-    def make(title="بلاغ المكتب السياسي", body="نص البلاغ.", **fields):
-        n = next(_numbers)
-        fields.setdefault("status", Communique.Status.PUBLISHED)
-        fields.setdefault("published_at", timezone.now() - datetime.timedelta(days=1))
-        return Communique.objects.create(
-            title_ar=title, body_ar=body, slug=fields.pop("slug", f"readers-{n}"), **fields
-        )
+    def make(*args, published_at=None, **fields):
+        published_at = published_at or timezone.now() - datetime.timedelta(days=1)
+        return make_communique(*args, published_at=published_at, **fields)
 
     return make
 
