@@ -116,8 +116,11 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
     # The same health checks and time limits as the primary.
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
-    if "OPTIONS" in DATABASES["default"]:
-        DATABASES["replica"].setdefault("OPTIONS", {}).update(DATABASES["default"]["OPTIONS"])
+    # Only the time limits: the rest of OPTIONS (host, port from the URL) says where it is.
+    if "options" in DATABASES["default"].get("OPTIONS", {}):
+        DATABASES["replica"].setdefault("OPTIONS", {})["options"] = DATABASES["default"]["OPTIONS"][
+            "options"
+        ]
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

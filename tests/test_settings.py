@@ -66,3 +66,15 @@ def test_migrations_can_be_checked_without_a_secret_key():
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_replica_keeps_its_own_address_and_gets_the_primarys_time_limits():
+    result = run_settings(
+        "from django.conf import settings\n"
+        "replica = settings.DATABASES['replica']['OPTIONS']\n"
+        "print(replica['port'], 'statement_timeout' in replica['options'])",
+        DEBUG="1",
+        DATABASE_URL="postgres://postgres@/bureau?host=/tmp/pg&port=5451",
+        DATABASE_REPLICA_URL="postgres://postgres@/bureau?host=/tmp/pg&port=5452",
+    )
+    assert result.stdout.split() == ["5452", "True"], result.stderr
