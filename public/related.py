@@ -77,18 +77,23 @@ def on_communique_changed(sender, *, communique: Communique, **kwargs) -> None:
 
 def related_communiques(communique: Communique) -> list[Communique]:
     """The communiqués shown under `communique`: the stored sharing ones still readable, then
-    the most recent. Two queries (one when nothing is stored, as for a standalone statement)."""
+    the most recent. One query (two when nothing was ever stored for it)."""
     language = get_language() or DEFAULT_LANGUAGE
     others = readable(language).exclude(pk=communique.pk).only(*CARD_FIELDS)
     stored = (communique.related_ids or {}).get(language)
     if stored is None:
         # Never ranked (a row written outside the workflow): rank it now, without keeping it.
-        ranked = sharing_communiques(communique, language).only(*CARD_FIELDS)
-        sharing = list(ranked[:RELATED_COUNT])
-    elif stored:
-        found = {c.pk: c for c in others.filter(pk__in=stored)}
-        sharing = [found[pk] for pk in stored if pk in found]
-    else:
-        sharing = []
-    recent = list(others.exclude(pk__in=[c.pk for c in sharing])[:RELATED_COUNT])
-    return (sharing + recent)[:RELATED_COUNT]
+        ranked = sharing_communiques(communique, language).values("pk")[:RELATED_COUNT]
+        stored = [row["pk"] for row in ranked]
+    stored = stored[:RELATED_COUNT]
+    # Enough of the most recent to fill the list whichever of the stored ones are gone.
+    recent = others.values("pk")[: RELATED_COUNT + len(stored)]
+    rows = list(others.filter(Q(pk__in=stored) | Q(pk__in=recent)))
+    found = {c.pk: c for c in rows}
+    sharing = [found[pk] for pk in stored if pk in found]
+    rest = sorted(  # in the model's order, newest first
+        (c for c in rows if c.pk not in stored),
+        key=lambda c: (c.published_at, c.created_at),
+        reverse=True,
+    )
+    return (sharing + rest)[:RELATED_COUNT]

@@ -6,9 +6,9 @@ served through the shared page cache (`public.cache.public_page`).
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
@@ -17,7 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meetings.models import Communique, CommuniqueTransition
-from regions.models import Mandate, Region
+from readers.page import with_reader_facts
+from regions.models import Mandate, Region, in_office
 
 from .cache import private_response, public_page
 from .pdf import render_pdf
@@ -115,7 +116,7 @@ def communique_page(
 def _public_communique(request, year, month, day, slug, suffix=""):
     """The public communiqué at this address, or a redirect to where it lives, or the notice
     of its withdrawal (410), or a 404."""
-    communique = Communique.objects.public().filter(slug=slug).first()
+    communique = with_reader_facts(Communique.objects.public().filter(slug=slug)).first()
     if communique is None:
         return None, withdrawn_notice(request, slug)
     if get_language() not in communique.languages():
@@ -212,14 +213,20 @@ def region_index(request):
 
 @public_page(parameters=("page",))
 def region_detail(request, slug):
-    region = get_object_or_404(Region, slug=slug)
-    secretary = (
-        Mandate.objects.current()
-        .filter(office=Mandate.Office.REGIONAL_SECRETARY, region=region)
-        .select_related("person")
-        .order_by("-start_date")
+    # The region and its regional secretary in office (the newest, should there be two) in one
+    # query.
+    secretary = Q(mandates__office=Mandate.Office.REGIONAL_SECRETARY) & in_office(
+        through="mandates__"
+    )
+    region = (
+        Region.objects.filter(slug=slug)
+        .annotate(secretary=FilteredRelation("mandates", condition=secretary))
+        .select_related("secretary__person")
+        .order_by(F("secretary__start_date").desc(nulls_last=True))
         .first()
     )
+    if region is None:
+        raise Http404(_("No such region."))
     communiques = readable().filter(
         pk__in=Communique.objects.filter(meeting__agenda_items__regions=region).values("pk")
     )
@@ -229,7 +236,7 @@ def region_detail(request, slug):
         "public/region_detail.html",
         {
             "region": region,
-            "secretary": secretary,
+            "secretary": getattr(region, "secretary", None),  # unset when none is in office
             "page": page,
             "communiques": page.object_list,
             **links(request, page=page),

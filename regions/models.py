@@ -192,10 +192,18 @@ class Person(models.Model):
         return self.gender == self.Gender.FEMALE
 
 
+def in_office(on=None, through: str = "") -> Q:
+    """Mandates held on the day `on` (today by default); `through` is the path to the mandate
+    from the model queried (``"mandates__"`` from a region, say)."""
+    on = on or timezone.localdate()
+    return Q(**{f"{through}start_date__lte": on}) & (
+        Q(**{f"{through}end_date__isnull": True}) | Q(**{f"{through}end_date__gt": on})
+    )
+
+
 class MandateQuerySet(models.QuerySet):
     def current(self, on=None):
-        on = on or timezone.localdate()
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=on), start_date__lte=on)
+        return self.filter(in_office(on))
 
 
 class Mandate(models.Model):

@@ -8,21 +8,23 @@ generation is started.
 import pytest
 from django.core.cache import cache
 
+from public.related import store_related
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
     # (address, queries) — the cache's generation query, then the page's own:
     ("/", 3),  # count of public communiqués, the page of them
-    # the communiqué, related ones sharing regions/topics, the most recent ones; its views and
-    # whether replies are closed, its approved replies
-    ("seed", 6),
+    # the communiqué with its views and whether replies are closed; the related ones (stored
+    # sharing ones and the most recent); its approved replies
+    ("seed", 4),
     ("/archive/", 2),  # years with their counts
     ("/2020/", 2),  # months of the year with their counts
     ("/2024/12/", 3),  # count of the month's communiqués, the page of them
     ("/search/?q=بلاغ", 3),  # count of matches, the page of matches
     ("/feed/rss/", 2),  # the latest communiqués
     ("/feed/atom/", 2),  # the latest communiqués
-    ("/regions/draa-tafilalet/", 5),  # region, current secretary, count, page of communiqués
+    ("/regions/draa-tafilalet/", 4),  # region with its secretary, count, page of communiqués
     ("/sitemap.xml", 2),  # the public communiqués with their translations
 ]
 
@@ -33,6 +35,8 @@ def test_queries_per_page_do_not_grow_with_the_archive(
     client, seed, make_many, django_assert_num_queries, address, queries, archive_size
 ):
     make_many(archive_size)
+    if address == "seed":
+        store_related(seed)  # as the workflow does at each step; a row never ranked costs one more
     url = seed.get_absolute_url() if address == "seed" else address
     cache.clear()
     with django_assert_num_queries(queries):
