@@ -2,7 +2,6 @@ import base64
 import hashlib
 import logging
 import re
-from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.db import OperationalError
@@ -11,7 +10,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
 
-from common.dates import YEARS
+from common.malformed import path_problem, query_problem
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +35,13 @@ class BureauLocaleMiddleware(LocaleMiddleware):
 
 # Input no page understands -------------------------------------------------------------------
 
-# Longest path and query-string value accepted (an Arabic slug is under 200 characters; a long
-# search is cut by the search page itself, calmly); anything longer is refused before a view or
-# the database sees it.
-MAX_PATH_LENGTH = 2_000
-MAX_VALUE_LENGTH = 10_000
-# Date parts in query strings (the admin's date hierarchy and filters): years outside this range
-# overflow Python's dates when the admin computes "the next month".
-DATE_PART_RANGES = {"__year": YEARS, "__month": range(1, 13), "__day": range(1, 32)}
-
 
 class RejectMalformedRequests:
     """400 Bad Request for input that can only be an attack or a broken client: NUL bytes (which
     PostgreSQL text cannot hold), invalid UTF-8, over-long values, and date parts Python cannot
-    count with. Every view and admin filter behind it can then trust its strings. Placed after
-    the locale middleware: the page says so in the reader's language."""
+    count with (the rules: common/malformed.py). Every view and admin filter behind it can then
+    trust its strings. Placed after the locale middleware: the page says so in the reader's
+    language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -67,39 +58,9 @@ class RejectMalformedRequests:
 
     @staticmethod
     def problem(request) -> str:
-        raw_path = request.META.get("PATH_INFO", "")
-        try:
-            # WSGI hands the path over as latin-1 text: its bytes must be UTF-8.
-            raw_bytes = raw_path.encode("latin-1")
-        except UnicodeEncodeError:
-            raw_bytes = b""  # already text (some test clients): valid by construction
-        try:
-            raw_bytes.decode("utf-8")
-        except UnicodeDecodeError:
-            return "the address is not UTF-8"
-        if "\x00" in request.path:
-            return "the address contains a NUL character"
-        if len(request.path) > MAX_PATH_LENGTH:
-            return "the address is too long"
-        try:
-            unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " ")).decode()
-        except UnicodeError:
-            return "the query string is not UTF-8"
-        for key, values in request.GET.lists():
-            for value in [key, *values]:
-                if "\x00" in value:
-                    return "the query string contains a NUL character"
-                if len(value) > MAX_VALUE_LENGTH:
-                    return "a query-string value is too long"
-            for suffix, allowed in DATE_PART_RANGES.items():
-                if key.endswith(suffix) and not all(_number_in(v, allowed) for v in values):
-                    return f"{key} is out of range"
-        return ""
-
-
-def _number_in(value: str, allowed: range) -> bool:
-    value = value.strip()
-    return value.isascii() and value.isdigit() and len(value) <= 5 and int(value) in allowed
+        return path_problem(request.META.get("PATH_INFO", ""), request.path) or query_problem(
+            request.META.get("QUERY_STRING", ""), request.GET
+        )
 
 
 # Headers -------------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from django.utils.http import http_date
 from redis.exceptions import RedisError
 
 from common import replica
+from common.malformed import query_problem
 from meetings.models import Communique
 
 from .search import MAX_QUERY_LENGTH, parse_query
@@ -209,7 +210,8 @@ def _current_generation(stored: dict | None, now: datetime.datetime) -> dict:
 
 
 class Unkeyable(Exception):
-    """A parameter value the cache does not try to key: the page is rendered, never stored."""
+    """A request the cache does not try to key: an odd parameter value, rendered and never
+    stored; or any parameter that `common.malformed` refuses, answered by Django with 400."""
 
 
 def _page_number(value: str) -> str | None:
@@ -260,6 +262,8 @@ def page_key(scheme: str, host: str, path: str, parameters: tuple) -> str:
 
 
 def _page_key(request: HttpRequest) -> str:
+    if query_problem(request.META.get("QUERY_STRING", ""), request.GET):
+        raise Unkeyable("malformed query string")  # Django answers it with 400
     parameters = known_parameters(request.GET, KNOWN_PARAMETERS)
     return page_key(request.scheme, request.get_host(), request.path, parameters)
 

@@ -16,6 +16,8 @@ from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from common.malformed import query_problem
+
 from .cache import (
     KNOWN_PARAMETERS,
     NEVER_CACHED,
@@ -79,7 +81,10 @@ class PageCacheApp:
             return None
         script_name = get_script_name(environ)
         path = "{}/{}".format(script_name.rstrip("/"), path_info.replace("/", "", 1))
-        query = QueryDict(environ.get("QUERY_STRING", "").encode("latin-1"))
+        query_string = environ.get("QUERY_STRING", "")
+        query = QueryDict(query_string.encode("latin-1"))
+        if query_problem(query_string, query):
+            return None  # Django answers it with 400, as it would without the cache
         try:
             return page_key(scheme, host, path, known_parameters(query, KNOWN_PARAMETERS))
         except Unkeyable:

@@ -96,3 +96,15 @@ def test_everything_else_goes_to_django(client, seed, settings):
     status, headers, _body, calls = call(url, HTTP_X_FORWARDED_PROTO="https")
     assert (status, calls) == ("200 OK", 0)
     assert 'rel="canonical" href="https://testserver' in _body.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["x=%00", "utm_source=%FF", "x=" + "a" * 20_000, "created__year=99999"]
+)
+def test_a_malformed_query_string_is_never_answered_from_the_cache(client, seed, query):
+    """Django refuses it with 400 (common.malformed); a stored page must not answer it with 200,
+    even where the parameter is one the pages ignore."""
+    client.get("/")
+    assert call("/?utm_source=news")[3] == 0  # the stored page
+    assert call(f"/?{query}")[3] == 1  # handed to Django
+    assert client.get(f"/?{query}").status_code == 400  # through the middleware layer too
