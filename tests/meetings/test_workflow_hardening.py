@@ -298,3 +298,27 @@ def test_parallel_composes_for_one_meeting_give_one_communique_and_form_errors(
     assert set(codes) <= {200, 302}, codes
     assert codes.count(302) == 1
     assert Communique.objects.filter(meeting=meeting).count() == 1
+
+
+# Every <time datetime> is a valid HTML date and time: to the second, no microseconds --------------
+
+VALID_HTML_DATETIME = r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:?\d\d|Z))?"
+
+
+@pytest.mark.django_db
+def test_time_elements_on_the_admin_history_and_the_replies_hold_whole_seconds(
+    client, superuser, make_communique
+):
+    from readers.models import Reply
+
+    communique = make_communique(Status.PUBLISHED)  # its steps and revisions carry microseconds
+    Reply.objects.create(
+        communique=communique, name="قارئ", text="رد", status=Reply.Status.APPROVED
+    )
+    public = client.get(communique.get_absolute_url()).content.decode()
+    client.force_login(superuser)
+    admin = client.get(f"/admin/meetings/communique/{communique.pk}/change/").content.decode()
+    for page in (public, admin):
+        stamps = re.findall(r'<time datetime="([^"]+)"', page)
+        assert len(stamps) >= 2
+        assert all(re.fullmatch(VALID_HTML_DATETIME, s) for s in stamps), stamps
