@@ -8,13 +8,16 @@ adopted minutes are never edited again (see docs/meetings-cycle.md).
 from __future__ import annotations
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from common.dates import long_date
 from common.organisation import organisation_name
@@ -22,7 +25,17 @@ from common.pdf import html_to_pdf
 from common.workflow import InvalidTransition, NotAllowed
 from regions.models import Person
 
-from .models import AgendaItem, Attendance, Decision, FollowUpEntry, Meeting, Minutes
+from .models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    FollowUpEntry,
+    Meeting,
+    Minutes,
+    MinutesArchive,
+)
+
+logger = logging.getLogger(__name__)
 
 REFUSALS = {
     "adopted": _("These minutes are already adopted."),
@@ -168,6 +181,57 @@ def archive_pdf(start: datetime.date, end: datetime.date, base_url: str | None =
         },
     )
     return html_to_pdf(html, base_url)
+
+
+def request_archive(start: datetime.date, end: datetime.date, user) -> MinutesArchive:
+    """Queue the PDF of a period's minutes; the task queue builds it once this commits. The
+    same request while one is still waiting or being built (a second click) gets that one."""
+    pending = MinutesArchive.objects.filter(
+        start=start,
+        end=end,
+        requested_by=user,
+        status__in=[MinutesArchive.Status.QUEUED, MinutesArchive.Status.BUILDING],
+    ).first()
+    if pending:
+        return pending
+    archive = MinutesArchive.objects.create(start=start, end=end, requested_by=user)
+    transaction.on_commit(lambda: build_archive.enqueue(str(archive.pk)))
+    return archive
+
+
+@task()
+def build_archive(archive_id: str) -> None:
+    """Build a queued archive's PDF. Run again for the same archive, it does nothing."""
+    claimed = MinutesArchive.objects.filter(
+        pk=archive_id, status=MinutesArchive.Status.QUEUED
+    ).update(status=MinutesArchive.Status.BUILDING)
+    if not claimed:
+        return
+    archive = MinutesArchive.objects.get(pk=archive_id)
+    try:
+        count = archive_meetings(archive.start, archive.end).count()
+        content = archive_pdf(archive.start, archive.end, base_url=settings.SITE_URL or None)
+        archive.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = archive.path.with_suffix(".partial")
+        partial.write_bytes(content)
+        partial.rename(archive.path)  # never a half-written file under the final name
+    except Exception:
+        logger.exception("The archive of minutes %s could not be built", archive_id)
+        status, count = MinutesArchive.Status.FAILED, 0
+    else:
+        status = MinutesArchive.Status.READY
+    MinutesArchive.objects.filter(pk=archive_id).update(
+        status=status, meetings=count, finished_at=timezone.now()
+    )
+
+
+def remove_old_archives(now: datetime.datetime) -> int:
+    """Periodic job: the archives requested more than a day ago go, files and rows."""
+    old = MinutesArchive.objects.filter(created_at__lt=now - MinutesArchive.KEPT_FOR)
+    for archive in old:
+        archive.path.unlink(missing_ok=True)
+    removed, _by_model = old.delete()
+    return removed
 
 
 def _document(meeting: Meeting) -> dict:

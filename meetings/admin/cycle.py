@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +17,7 @@ from common.dates import long_date
 from common.workflow import NotAllowed, WorkflowError
 
 from .. import agenda, minutes
-from ..models import Meeting, Minutes
+from ..models import Meeting, Minutes, MinutesArchive
 
 
 def _meeting(request, model_admin, object_id, permission="view"):
@@ -138,6 +138,8 @@ class ArchiveForm(forms.Form):
 
 
 def archive_view(request, model_admin):
+    """The form for a period's minutes as one PDF; the PDF itself is built by the task queue
+    (`minutes.build_archive`) and fetched from `archive_status_view`."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     year = _number(request.GET.get("year"))
@@ -147,9 +149,10 @@ def archive_view(request, model_admin):
     form = ArchiveForm(data if "start" in data else None)
     if form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-        content = minutes.archive_pdf(start, end, base_url=request.build_absolute_uri("/"))
-        return _pdf_response(content, f"minutes-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+        archive = minutes.request_archive(start, end, request.user)
+        return redirect("admin:meetings_minutes_archive_status", archive.pk)
     years = Meeting.objects.dates("starts_at", "year", order="DESC")
+    recent = MinutesArchive.objects.filter(requested_by=request.user).order_by("-created_at")
     return _page(
         request,
         model_admin,
@@ -158,6 +161,41 @@ def archive_view(request, model_admin):
         gettext("Archive of minutes"),
         form=form,
         years=[d.year for d in years],
+        recent=recent[:5],
+    )
+
+
+def _archive(request, model_admin, archive_id) -> MinutesArchive:
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    archive = MinutesArchive.objects.filter(pk=archive_id).first()
+    if archive is None:
+        raise Http404(gettext("This archive no longer exists: make it again."))
+    return archive
+
+
+def archive_status_view(request, model_admin, archive_id):
+    """Where a requested archive stands; the page reloads itself until it is ready."""
+    archive = _archive(request, model_admin, archive_id)
+    return _page(
+        request,
+        model_admin,
+        "admin/meetings/meeting/archive_status.html",
+        None,
+        gettext("Archive of minutes"),
+        archive=archive,
+        start=long_date(archive.start, weekday=False),
+        end=long_date(archive.end, weekday=False),
+        pending=archive.status in (MinutesArchive.Status.QUEUED, MinutesArchive.Status.BUILDING),
+    )
+
+
+def archive_download_view(request, model_admin, archive_id):
+    archive = _archive(request, model_admin, archive_id)
+    if archive.status != MinutesArchive.Status.READY or not archive.path.is_file():
+        return redirect("admin:meetings_minutes_archive_status", archive.pk)
+    return FileResponse(
+        archive.path.open("rb"), content_type="application/pdf", filename=archive.filename
     )
 
 

@@ -147,6 +147,16 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin
         return [
             path("minutes/archive/", bound(cycle.archive_view), name="meetings_minutes_archive"),
             path(
+                "minutes/archive/<uuid:archive_id>/",
+                bound(cycle.archive_status_view),
+                name="meetings_minutes_archive_status",
+            ),
+            path(
+                "minutes/archive/<uuid:archive_id>/pdf/",
+                bound(cycle.archive_download_view),
+                name="meetings_minutes_archive_pdf",
+            ),
+            path(
                 "<path:object_id>/prepare/",
                 bound(cycle.prepare_view),
                 name="meetings_meeting_prepare",

@@ -10,7 +10,7 @@ from .core import (
     Meeting,
     translated_into,
 )
-from .cycle import FollowUpEntry, Minutes
+from .cycle import FollowUpEntry, Minutes, MinutesArchive
 from .log import CommuniqueRevision, CommuniqueTransition
 from .search import SearchWord
 
@@ -25,6 +25,7 @@ __all__ = [
     "FollowUpEntry",
     "Meeting",
     "Minutes",
+    "MinutesArchive",
     "SearchWord",
     "translated_into",
 ]

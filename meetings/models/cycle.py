@@ -1,6 +1,10 @@
 """The weekly cycle around the meetings: follow-up of decisions and minutes (see
 docs/meetings-cycle.md)."""
 
+import datetime
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -118,3 +122,50 @@ class Minutes(models.Model):
 
     def __str__(self):
         return _("Minutes of %(meeting)s") % {"meeting": self.meeting}
+
+
+class MinutesArchive(models.Model):
+    """All the minutes of a period as one PDF, built by the task queue: a year's minutes take
+    longer to print than a request may last (docs/meetings-cycle.md). The file lives under
+    PRIVATE_MEDIA_ROOT for a day."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be built")
+        BUILDING = "building", _("being built")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    meetings = models.PositiveIntegerField(_("meetings"), default=0)
+    created_at = models.DateTimeField(_("requested on"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
+
+    KEPT_FOR = datetime.timedelta(days=1)
+
+    class Meta:
+        verbose_name = _("archive of minutes")
+        verbose_name_plural = _("archives of minutes")
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="archive_period")
+        ]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
+
+    @property
+    def path(self) -> Path:
+        return Path(settings.PRIVATE_MEDIA_ROOT) / "minutes-archives" / f"{self.pk}.pdf"
+
+    @property
+    def filename(self) -> str:
+        return f"minutes-{self.start:%Y%m%d}-{self.end:%Y%m%d}.pdf"

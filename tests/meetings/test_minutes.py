@@ -2,6 +2,7 @@
 
 import datetime
 import subprocess
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.utils import timezone, translation
 
 from common.workflow import InvalidTransition, NotAllowed
 from meetings import followup, minutes
-from meetings.models import AgendaItem, Attendance, Decision, Meeting, Minutes
+from meetings.models import AgendaItem, Attendance, Decision, Meeting, Minutes, MinutesArchive
 from regions.models import Person
 
 
@@ -170,22 +171,41 @@ def test_adopting_and_editing_in_the_admin(client, secretariat, editor, meeting)
     assert Minutes.objects.get(meeting=meeting).notes == "رفعت الجلسة على الساعة التاسعة"
 
 
+def request_archive(client, django_capture_on_commit_callbacks, **period):
+    """Ask for an archive as the form does; the task queue (inline in the tests) builds it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("admin:meetings_minutes_archive"), period)
+    assert response.status_code == 302
+    return MinutesArchive.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[-1])
+
+
 @pytest.mark.pdftotext
-def test_a_years_minutes_as_one_pdf_with_contents_and_page_numbers(client, secretariat, meeting):
+def test_a_years_minutes_as_one_pdf_with_contents_and_page_numbers(
+    client, secretariat, meeting, private_media, django_capture_on_commit_callbacks
+):
     later_meeting()
     later_meeting(datetime.date(2020, 2, 4), status=Meeting.Status.CANCELLED)
     later_meeting(datetime.date(2021, 1, 5))
     client.force_login(secretariat)
-    response = client.get(reverse("admin:meetings_minutes_archive"), {"year": "2020"})
+    archive = request_archive(client, django_capture_on_commit_callbacks, year="2020")
+    assert (archive.start, archive.end) == (datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))
+    assert archive.status == MinutesArchive.Status.READY and archive.meetings == 3
+    status = client.get(reverse("admin:meetings_minutes_archive_status", args=[archive.pk]))
+    assert 'http-equiv="refresh"' not in status.content.decode()
+    download = reverse("admin:meetings_minutes_archive_pdf", args=[archive.pk])
+    assert download in status.content.decode()
+    response = client.get(download)
     assert response["Content-Type"] == "application/pdf"
-    pages = pdf_pages(response.content)
+    assert 'filename="minutes-20200101-20201231.pdf"' in response["Content-Disposition"]
+    content = b"".join(response.streaming_content)
+    pages = pdf_pages(content)
     # The contents, then each held meeting of 2020 on its own pages (the earlier one of
     # 7 January too), the cancelled one and 2021's left out.
     assert pages >= 4
-    text = pdf_text(response.content)
+    text = pdf_text(content)
     # Page numbers, "1 / 4" read right to left (pdftotext gives the visual order).
     assert f"{pages}/1" in text and f"{pages}/{pages}" in text
-    contents = pdf_text(response.content, "-f", "1", "-l", "1", "-layout")
+    contents = pdf_text(content, "-f", "1", "-l", "1", "-layout")
     # The contents: each held meeting of 2020 with the page it starts on.
     assert "2المكتبالسياسي—الثلاثاء7يناير2020" in contents
     assert "3المكتبالسياسي—الثلاثاء21يناير2020" in contents
@@ -194,6 +214,65 @@ def test_a_years_minutes_as_one_pdf_with_contents_and_page_numbers(client, secre
     )
     assert bad["Content-Type"].startswith("text/html")
     assert "form" in bad.content.decode()
+    assert MinutesArchive.objects.count() == 1
+
+
+def test_an_archive_waits_for_the_task_queue_and_says_so(
+    client, secretariat, meeting, private_media, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(secretariat)
+    archive = request_archive(client, django_capture_on_commit_callbacks, year="2020")
+    # A second click while it waits is the same archive, not a second build.
+    assert request_archive(client, django_capture_on_commit_callbacks, year="2020") == archive
+    status_url = reverse("admin:meetings_minutes_archive_status", args=[archive.pk])
+    page = client.get(status_url).content.decode()
+    assert 'http-equiv="refresh"' in page and 'data-status="queued"' in page
+    download = reverse("admin:meetings_minutes_archive_pdf", args=[archive.pk])
+    assert client.get(download).url == status_url  # nothing to download yet
+    minutes.build_archive.call(str(archive.pk))  # what the worker runs
+    minutes.build_archive.call(str(archive.pk))  # run twice: nothing more happens
+    archive.refresh_from_db()
+    assert archive.status == MinutesArchive.Status.READY and archive.path.is_file()
+    assert archive.finished_at is not None
+    assert client.get(download)["Content-Type"] == "application/pdf"
+    listed = client.get(reverse("admin:meetings_minutes_archive")).content.decode()
+    assert status_url in listed  # «your recent archives»
+
+
+def test_an_archive_that_fails_says_so_and_can_be_tried_again(
+    client, secretariat, meeting, private_media, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(minutes, "archive_pdf", broken)
+    client.force_login(secretariat)
+    archive = request_archive(client, django_capture_on_commit_callbacks, year="2020")
+    assert archive.status == MinutesArchive.Status.FAILED and not archive.path.exists()
+    page = client.get(reverse("admin:meetings_minutes_archive_status", args=[archive.pk]))
+    assert 'role="alert"' in page.content.decode() and "refresh" not in page.content.decode()
+    assert "?start=2020-01-01&amp;end=2020-12-31" in page.content.decode()
+
+
+def test_archives_are_for_staff_who_may_see_meetings_and_last_a_day(
+    client, secretariat, make_user, meeting, private_media, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat)
+    archive = request_archive(client, django_capture_on_commit_callbacks, year="2020")
+    for name in ("meetings_minutes_archive_status", "meetings_minutes_archive_pdf"):
+        assert client.get(reverse(f"admin:{name}", args=[uuid.uuid4()])).status_code == 404
+    client.force_login(make_user("staff-without-meetings"))
+    for name in ("meetings_minutes_archive_status", "meetings_minutes_archive_pdf"):
+        assert client.get(reverse(f"admin:{name}", args=[archive.pk])).status_code == 403
+    fresh = MinutesArchive.objects.create(start=archive.start, end=archive.end)
+    assert minutes.remove_old_archives(timezone.now() + datetime.timedelta(hours=23)) == 0
+    MinutesArchive.objects.filter(pk=fresh.pk).update(
+        created_at=timezone.now() + datetime.timedelta(hours=2)
+    )
+    assert minutes.remove_old_archives(timezone.now() + datetime.timedelta(days=1, hours=1)) == 1
+    assert not archive.path.exists()
+    assert list(MinutesArchive.objects.all()) == [fresh]
 
 
 def test_bureau_size_is_the_quorum_base_only_for_the_political_bureau(meeting):
