@@ -25,7 +25,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# A dated archive of the PostgreSQL database and the private files in BACKUP_ROOT
+# A dated archive of the database and the private files in BACKUP_ROOT
 # (docs/backup.md); uses the same environment as the site (DATABASE_URL...).
 backup: $(VENV)/.installed
 	$(PY) manage.py backup

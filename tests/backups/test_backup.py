@@ -1,7 +1,11 @@
 """A backup round-trips: dump the database and the private files, restore them into a fresh
-database and an empty folder, and find the same rows and the same files (PostgreSQL only)."""
+database and an empty folder, and find the same rows and the same files (on PostgreSQL with
+pg_dump, on SQLite with its online backup)."""
 
+import io
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -18,10 +22,43 @@ from regions.models import Person
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def postgres_only():
     if connection.vendor != "postgresql":
-        pytest.skip("Backups are made with pg_dump: PostgreSQL only.")
+        pytest.skip("pg_dump and pg_restore: PostgreSQL only.")
+
+
+@pytest.fixture
+def sqlite_only():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own backup: SQLite only.")
+
+
+def some_content(settings, tmp_path, publisher):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    minutes = settings.PRIVATE_MEDIA_ROOT / "minutes" / "2024"
+    minutes.mkdir(parents=True)
+    (minutes / "محضر-المؤتمر.pdf").write_bytes(b"%PDF-1.4 minutes \x00\x01")
+    communique = Communique.objects.create(title_ar="بلاغ", body_ar="نص البلاغ", slug="b")
+    CommuniqueTransition.objects.create(communique=communique, to_status="draft", actor=publisher)
+    Person.objects.create(name_ar="سعيد")
+
+
+def restore(settings, archive, database_url, private_root):
+    """`manage.py restore_backup` in its own process, as an operator runs it."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": database_url,
+        "PRIVATE_MEDIA_ROOT": str(private_root),
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "restore_backup", str(archive)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -44,14 +81,9 @@ def fresh_database():
     admin.close()
 
 
+@pytest.mark.usefixtures("postgres_only")
 def test_backup_and_restore_round_trip(tmp_path, settings, fresh_database, publisher):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    minutes = settings.PRIVATE_MEDIA_ROOT / "minutes" / "2024"
-    minutes.mkdir(parents=True)
-    (minutes / "محضر-المؤتمر.pdf").write_bytes(b"%PDF-1.4 minutes \x00\x01")
-    communique = Communique.objects.create(title_ar="بلاغ", body_ar="نص البلاغ", slug="b")
-    CommuniqueTransition.objects.create(communique=communique, to_status="draft", actor=publisher)
-    Person.objects.create(name_ar="سعيد")
+    some_content(settings, tmp_path, publisher)
 
     call_command("backup", directory=tmp_path / "archives")
     [archive] = (tmp_path / "archives").glob("bureau-*.tar.gz")
@@ -63,21 +95,8 @@ def test_backup_and_restore_round_trip(tmp_path, settings, fresh_database, publi
 
     params = connection.settings_dict
     restored_private = tmp_path / "restored-private"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": (
-            f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{fresh_database}"
-        ),
-        "PRIVATE_MEDIA_ROOT": str(restored_private),
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "restore_backup", str(archive)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    url = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{fresh_database}"
+    result = restore(settings, archive, url, restored_private)
     assert result.returncode == 0, result.stderr
     assert "row counts match" in result.stdout
     restored = restored_private / "minutes" / "2024" / "محضر-المؤتمر.pdf"
@@ -89,20 +108,54 @@ def test_backup_and_restore_round_trip(tmp_path, settings, fresh_database, publi
     assert titles == [("بلاغ",)]
 
     # A second restore into the same, now full, database is refused and changes nothing.
-    again = subprocess.run(
-        [sys.executable, "manage.py", "restore_backup", str(archive)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    again = restore(settings, archive, url, tmp_path / "other-private")
     assert again.returncode != 0
     assert "not empty" in again.stderr
 
 
-def test_backup_refuses_sqlite_clearly(settings, tmp_path, monkeypatch):
+@pytest.mark.usefixtures("sqlite_only")
+def test_backup_and_restore_round_trip_on_sqlite(tmp_path, settings, publisher):
+    some_content(settings, tmp_path, publisher)
+    call_command("backup", directory=tmp_path / "archives")
+    [archive] = (tmp_path / "archives").glob("bureau-*.tar.gz")
+    manifest = read_manifest(archive)
+    assert manifest["rows"] == row_counts()
+    assert manifest["rows"]["meetings.Communique"] == 1
+    with tarfile.open(archive) as tar:
+        assert {"database.sqlite3", "private/minutes/2024/محضر-المؤتمر.pdf"} <= set(tar.getnames())
+
+    restored_db, restored_private = tmp_path / "restored.sqlite3", tmp_path / "restored-private"
+    result = restore(settings, archive, f"sqlite:///{restored_db}", restored_private)
+    assert result.returncode == 0, result.stderr
+    assert "row counts match" in result.stdout
+    restored = restored_private / "minutes" / "2024" / "محضر-المؤتمر.pdf"
+    assert restored.read_bytes() == b"%PDF-1.4 minutes \x00\x01"
+    with sqlite3.connect(restored_db) as db:
+        assert db.execute("SELECT title_ar FROM meetings_communique").fetchall() == [("بلاغ",)]
+    db.close()
+    # Again into the now full database: refused, nothing changed.
+    again = restore(settings, archive, f"sqlite:///{restored_db}", tmp_path / "other-private")
+    assert again.returncode != 0 and "not empty" in again.stderr
+    # A PostgreSQL dump is not restored into SQLite (nor the other way).
+    manifest["engine"] = "django.db.backends.postgresql"
+    with tarfile.open(archive) as tar, tarfile.open(tmp_path / "pg.tar.gz", "w:gz") as forged:
+        for member in tar.getmembers():
+            if member.name == "manifest.json":
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+                forged.addfile(member, io.BytesIO(data))
+            else:
+                forged.addfile(member, tar.extractfile(member))
+    empty = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    wrong = restore(settings, tmp_path / "pg.tar.gz", empty, tmp_path / "p")
+    assert wrong.returncode != 0 and "restore it into PostgreSQL" in wrong.stderr
+
+
+def test_backup_refuses_other_databases_clearly(settings, tmp_path, monkeypatch):
     monkeypatch.setitem(
-        settings.DATABASES, "default", {**settings.DATABASES["default"], "ENGINE": "sqlite"}
+        settings.DATABASES,
+        "default",
+        {**settings.DATABASES["default"], "ENGINE": "django.db.backends.mysql"},
     )
-    with pytest.raises(CommandError, match="PostgreSQL"):
+    with pytest.raises(CommandError, match="PostgreSQL or SQLite"):
         call_command("backup", directory=tmp_path)

@@ -43,7 +43,7 @@ def test_equivalent_addresses_share_one_entry(
     assert client.get("/").status_code == 200
     assert len(page_writes) == 1
     with django_assert_num_queries(0):
-        for variant in ["/?page=1", "/?page=01", "/?utm_source=x", "/?page=1&junk=%00&x=y"]:
+        for variant in ["/?page=1", "/?page=01", "/?utm_source=x", "/?page=1&junk=&x=y"]:
             assert client.get(variant).status_code == 200, variant
     assert client.get("/?page=2").status_code == 200
     with django_assert_num_queries(0):

@@ -8,7 +8,7 @@ from backups.archive import BackupError, create_backup
 
 class Command(BaseCommand):
     help = (
-        "Write a dated archive of the database (pg_dump) and the private files "
+        "Write a dated archive of the database (pg_dump, or a SQLite copy) and the private files "
         "(congress minutes). See docs/backup.md."
     )
 
