@@ -13,6 +13,7 @@ and, on PostgreSQL, without accents.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
@@ -286,23 +287,28 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
             for keys in alternative:
                 wanted.update(keys)
     tokens = re.split(r"(\W+)", text)
-    matches = {i for i, tok in enumerate(tokens) if _matches(tok, wanted)}
-    if not matches:
+    # Only the words up to the end of the excerpt are looked at.
+    first = next((i for i, tok in enumerate(tokens) if _matches(tok, wanted)), None)
+    if first is None:
         excerpt = text[:width]
         return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
     # Start a little before the first match, on a word boundary.
-    start = min(matches)
+    start = first
     length = 0
     while start > 0 and length < width // 3:
         start -= 1
         length += len(tokens[start])
-    out, length = [], 0
+    out, plain, length = [], [], 0  # the words between two matches are escaped together
     for i in range(start, len(tokens)):
         if length > width:
             break
-        piece = escape(tokens[i])
-        out.append(f"<mark>{piece}</mark>" if i in matches else piece)
+        if i == first or (i > first and _matches(tokens[i], wanted)):
+            out += [escape("".join(plain)), f"<mark>{escape(tokens[i])}</mark>"]
+            plain = []
+        else:
+            plain.append(tokens[i])
         length += len(tokens[i])
+    out.append(escape("".join(plain)))
     prefix = "…" if start > 0 else ""
     suffix = "…" if length > width else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)
@@ -311,4 +317,11 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
 def _matches(token: str, wanted: set[str]) -> bool:
     if not token or not token[0].isalnum():
         return False
-    return any(wanted & set(normalise.keys(w)) for w in normalise.words(token))
+    return not wanted.isdisjoint(_token_keys(token))
+
+
+# Bounded: the words of the communiqués shown, which repeat from one excerpt to the next.
+@lru_cache(maxsize=20_000)
+def _token_keys(token: str) -> frozenset[str]:
+    """Every key of every word of a token of text."""
+    return frozenset(k for w in normalise.words(token) for k in normalise.keys(w))
