@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -39,11 +40,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from common import normalise
 from meetings.models import SearchWord
 from meetings.search_index import CONFIG
 from regions import places
+
+from .related import CARD_FIELDS
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -56,6 +60,11 @@ NEAR_SPELLINGS = 3  # vocabulary keys tried for a word that matches nothing
 MAX_TRIGRAM_DISTANCE = 0.8  # that is, a trigram similarity of at least 0.2
 NEAR_RESULTS = 10
 TRANSLATION_CONFIGS = {"fr": "french", "en": "english"}
+# What a result shows (its card, and the excerpt from the body in the reader's language): the
+# long columns it does not show (the index, the other languages' bodies) are not read.
+RESULT_FIELDS = [*CARD_FIELDS, f"body_{settings.LANGUAGE_CODE}"]
+# A near result also gives the spelling it uses («هل تقصد…»).
+NEAR_FIELDS = [*RESULT_FIELDS, "title_ar", "body_ar", "search_title", "search_body"]
 
 # A term: any of its alternatives; an alternative: all of its words; a word: any of its keys.
 Term = tuple[tuple[tuple[str, ...], ...], ...]
@@ -130,16 +139,77 @@ def _sqlite_match(terms: list[Term], field: str = "search_document") -> Q:
     return match
 
 
-def search(queryset: QuerySet, query: Query) -> QuerySet:
+class Ranked:
+    """The matches of a search, best first, as a paginator reads them: the ids of the matches
+    (at most MAX_RANKED) are ranked in one query, which also counts them; a page then reads its
+    own rows by id, without the long columns it does not show (docs/search.md)."""
+
+    def __init__(self, queryset: QuerySet, ranked: QuerySet | None, scored: bool = False):
+        self._queryset = queryset
+        self._ranked = ranked  # (pk, score) or pk, newest first; None when nothing can match
+        self._scored = scored
+        self._ids: list[int] | None = None
+
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            rows = list(self._ranked) if self._ranked is not None else []
+            if self._scored:
+                # Stable: communiqués that score alike stay newest first.
+                rows.sort(key=lambda row: row[1], reverse=True)
+                rows = [pk for pk, _score in rows]
+            self._ids = rows
+        return self._ids
+
+    def count(self) -> int:
+        return len(self.ids())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids()[index]
+        rows = self._queryset.filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
+        by_pk = {row.pk: row for row in rows}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _fields(fields: list[str]) -> set[str]:
+    """`fields` and the body in the active language, which a card's excerpt reads."""
+    return {*fields, f"body_{get_language() or settings.LANGUAGE_CODE}"}
+
+
+def search(queryset: QuerySet, query: Query) -> Ranked:
     """The communiqués of `queryset` whose Arabic text matches every word of `query`, best
     first."""
     if not query:
-        return queryset.none()
-    return matching(queryset, [term(word) for word in query.words], query.words)
+        return Ranked(queryset, None)
+    found, score = _scored(queryset, [term(word) for word in query.words], query.words)
+    newest = found.order_by("-published_at", "-pk")
+    if score is None:
+        return Ranked(queryset, newest.values_list("pk", flat=True)[:MAX_RANKED])
+    ranked = newest.annotate(rank=score).values_list("pk", "rank")[:MAX_RANKED]
+    return Ranked(queryset, ranked, scored=True)
 
 
 def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
-    """The communiqués of `queryset` that match every term (one per query word), best first.
+    """The communiqués of `queryset` that match every term (one per query word), best first,
+    as one query (search() ranks the same way in two)."""
+    found, score = _scored(queryset, terms, words)
+    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
+    found = queryset.filter(pk__in=newest)
+    if score is None:
+        return found.order_by("-published_at", "-pk")
+    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+
+
+def _scored(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]):
+    """The communiqués of `queryset` that match every term (one per query word), and what
+    each scores (None when no word scores).
 
     Each word scores by where it is found: in the title or a place name, or only in the body,
     however often; communiqués that score alike come newest first. A query that matches
@@ -151,8 +221,6 @@ def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> Q
         found = queryset.filter(search_document=_tsquery(terms))
     else:  # whole keys in the stored text
         found = queryset.filter(_sqlite_match(terms))
-    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
-    found = queryset.filter(pk__in=newest)
     scored = []
     for word, t in zip(words, terms, strict=True):
         if normalise.is_common_in_titles(word):
@@ -164,9 +232,8 @@ def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> Q
         )
         scored.append(Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE)))
     if not scored:
-        return found.order_by("-published_at", "-pk")
-    score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
-    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+        return found, None
+    return found, ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
 
 
 def search_translation(queryset: QuerySet, query: Query, language: str) -> QuerySet:
@@ -247,7 +314,8 @@ def near_misses(queryset: QuerySet, query: Query) -> tuple[str, list]:
             )
         else:
             terms.append(term(word))
-    results = list(matching(queryset, terms, query.words)[:NEAR_RESULTS])
+    found = matching(queryset, terms, query.words).only(*_fields(NEAR_FIELDS))
+    results = list(found[:NEAR_RESULTS])
     if not results:
         return "", []
     return _spelled_as(results[0], query, candidates), results
