@@ -356,7 +356,7 @@ def _spelled_as(found, query: Query, candidates: dict[int, list[str]]) -> str:
 def _written(text: str, key: str) -> str:
     """The first word of `text` that has `key`, as the text writes it (without punctuation)."""
     for token in re.findall(r"\w+", text):
-        if any(key in normalise.keys(w) for w in normalise.words(token)):
+        if key in _token_keys(token):
             return token
     return key
 
