@@ -13,7 +13,10 @@ and, on PostgreSQL, without accents.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
+from django.conf import settings
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -21,7 +24,8 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramDistance,
 )
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections
 from django.db.models import (
     Case,
     ExpressionWrapper,
@@ -38,11 +42,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from common import normalise
 from meetings.models import SearchWord
 from meetings.search_index import CONFIG
 from regions import places
+
+from .related import CARD_FIELDS
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -55,6 +62,11 @@ NEAR_SPELLINGS = 3  # vocabulary keys tried for a word that matches nothing
 MAX_TRIGRAM_DISTANCE = 0.8  # that is, a trigram similarity of at least 0.2
 NEAR_RESULTS = 10
 TRANSLATION_CONFIGS = {"fr": "french", "en": "english"}
+# What a result shows (its card, and the excerpt from the body in the reader's language): the
+# long columns it does not show (the index, the other languages' bodies) are not read.
+RESULT_FIELDS = [*CARD_FIELDS, f"body_{settings.LANGUAGE_CODE}"]
+# A near result also gives the spelling it uses («هل تقصد…»).
+NEAR_FIELDS = [*RESULT_FIELDS, "title_ar", "body_ar", "search_title", "search_body"]
 
 # A term: any of its alternatives; an alternative: all of its words; a word: any of its keys.
 Term = tuple[tuple[tuple[str, ...], ...], ...]
@@ -129,16 +141,92 @@ def _sqlite_match(terms: list[Term], field: str = "search_document") -> Q:
     return match
 
 
-def search(queryset: QuerySet, query: Query) -> QuerySet:
+class Ranked:
+    """The matches of a search, best first, as a paginator reads them: the ids of the matches
+    (at most MAX_RANKED) are ranked in one query, which also counts them; a page then reads its
+    own rows by id, without the long columns it does not show (docs/search.md)."""
+
+    def __init__(self, queryset: QuerySet, ranked: QuerySet | None, scored: bool = False):
+        self._queryset = queryset
+        self._ranked = ranked  # (pk, score) or (pk,), newest first; None: nothing can match
+        self._scored = scored
+        self._ids: list[int] | None = None
+
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            columns = ("pk", "rank") if self._scored else ("pk",)
+            rows = _rows(self._ranked, *columns) if self._ranked is not None else []
+            if self._scored:
+                # Stable: communiqués that score alike stay newest first.
+                rows.sort(key=itemgetter(1), reverse=True)
+            self._ids = [row[0] for row in rows]
+        return self._ids
+
+    def count(self) -> int:
+        return len(self.ids())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids()[index]
+        rows = self._queryset.filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
+        by_pk = {row.pk: row for row in rows}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _rows(queryset: QuerySet, *names: str) -> list[tuple]:
+    """The columns `names` of a values_list() of plain columns, read with a cursor: a thousand
+    rows cost a few milliseconds through the ORM's (and modeltranslation's) iterables. The
+    columns are found by name, as the SQL may select them in another order."""
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        selected = [column[0] for column in cursor.description]
+        row = itemgetter(*(selected.index(name) for name in names))
+        return [row(found) if len(names) > 1 else (row(found),) for found in cursor.fetchall()]
+
+
+def _fields(fields: list[str]) -> set[str]:
+    """`fields` and the body in the active language, which a card's excerpt reads."""
+    return {*fields, f"body_{get_language() or settings.LANGUAGE_CODE}"}
+
+
+def search(queryset: QuerySet, query: Query) -> Ranked:
     """The communiqués of `queryset` whose Arabic text matches every word of `query`, best
     first."""
     if not query:
-        return queryset.none()
-    return matching(queryset, [term(word) for word in query.words], query.words)
+        return Ranked(queryset, None)
+    found, score = _scored(queryset, [term(word) for word in query.words], query.words)
+    newest = found.order_by("-published_at", "-pk")
+    if score is None:
+        return Ranked(queryset, newest.values_list("pk")[:MAX_RANKED])
+    ranked = newest.annotate(rank=score).values_list("pk", "rank")[:MAX_RANKED]
+    return Ranked(queryset, ranked, scored=True)
 
 
 def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
-    """The communiqués of `queryset` that match every term (one per query word), best first.
+    """The communiqués of `queryset` that match every term (one per query word), best first,
+    as one query (search() ranks the same way in two)."""
+    found, score = _scored(queryset, terms, words)
+    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
+    found = queryset.filter(pk__in=newest)
+    if score is None:
+        return found.order_by("-published_at", "-pk")
+    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+
+
+def _scored(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]):
+    """The communiqués of `queryset` that match every term (one per query word), and what
+    each scores (None when no word scores).
 
     Each word scores by where it is found: in the title or a place name, or only in the body,
     however often; communiqués that score alike come newest first. A query that matches
@@ -150,8 +238,6 @@ def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> Q
         found = queryset.filter(search_document=_tsquery(terms))
     else:  # whole keys in the stored text
         found = queryset.filter(_sqlite_match(terms))
-    newest = found.order_by("-published_at", "-pk").values("pk")[:MAX_RANKED]
-    found = queryset.filter(pk__in=newest)
     scored = []
     for word, t in zip(words, terms, strict=True):
         if normalise.is_common_in_titles(word):
@@ -163,9 +249,8 @@ def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> Q
         )
         scored.append(Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE)))
     if not scored:
-        return found.order_by("-published_at", "-pk")
-    score = ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
-    return found.annotate(rank=score).order_by("-rank", "-published_at", "-pk")
+        return found, None
+    return found, ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
 
 
 def search_translation(queryset: QuerySet, query: Query, language: str) -> QuerySet:
@@ -246,7 +331,8 @@ def near_misses(queryset: QuerySet, query: Query) -> tuple[str, list]:
             )
         else:
             terms.append(term(word))
-    results = list(matching(queryset, terms, query.words)[:NEAR_RESULTS])
+    found = matching(queryset, terms, query.words).only(*_fields(NEAR_FIELDS))
+    results = list(found[:NEAR_RESULTS])
     if not results:
         return "", []
     return _spelled_as(results[0], query, candidates), results
@@ -270,7 +356,7 @@ def _spelled_as(found, query: Query, candidates: dict[int, list[str]]) -> str:
 def _written(text: str, key: str) -> str:
     """The first word of `text` that has `key`, as the text writes it (without punctuation)."""
     for token in re.findall(r"\w+", text):
-        if any(key in normalise.keys(w) for w in normalise.words(token)):
+        if key in _token_keys(token):
             return token
     return key
 
@@ -286,23 +372,28 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
             for keys in alternative:
                 wanted.update(keys)
     tokens = re.split(r"(\W+)", text)
-    matches = {i for i, tok in enumerate(tokens) if _matches(tok, wanted)}
-    if not matches:
+    # Only the words up to the end of the excerpt are looked at.
+    first = next((i for i, tok in enumerate(tokens) if _matches(tok, wanted)), None)
+    if first is None:
         excerpt = text[:width]
         return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
     # Start a little before the first match, on a word boundary.
-    start = min(matches)
+    start = first
     length = 0
     while start > 0 and length < width // 3:
         start -= 1
         length += len(tokens[start])
-    out, length = [], 0
+    out, plain, length = [], [], 0  # the words between two matches are escaped together
     for i in range(start, len(tokens)):
         if length > width:
             break
-        piece = escape(tokens[i])
-        out.append(f"<mark>{piece}</mark>" if i in matches else piece)
+        if i == first or (i > first and _matches(tokens[i], wanted)):
+            out += [escape("".join(plain)), f"<mark>{escape(tokens[i])}</mark>"]
+            plain = []
+        else:
+            plain.append(tokens[i])
         length += len(tokens[i])
+    out.append(escape("".join(plain)))
     prefix = "…" if start > 0 else ""
     suffix = "…" if length > width else ""
     return mark_safe(prefix + "".join(out).strip() + suffix)
@@ -311,4 +402,11 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
 def _matches(token: str, wanted: set[str]) -> bool:
     if not token or not token[0].isalnum():
         return False
-    return any(wanted & set(normalise.keys(w)) for w in normalise.words(token))
+    return not wanted.isdisjoint(_token_keys(token))
+
+
+# Bounded: the words of the communiqués shown, which repeat from one excerpt to the next.
+@lru_cache(maxsize=20_000)
+def _token_keys(token: str) -> frozenset[str]:
+    """Every key of every word of a token of text."""
+    return frozenset(k for w in normalise.words(token) for k in normalise.keys(w))

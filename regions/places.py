@@ -9,7 +9,7 @@ saved.
 
 import difflib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from common import normalise
 
@@ -74,6 +74,7 @@ def forget(**kwargs) -> None:
     """Read the names again next time (connected to the regions' and provinces' saves)."""
     places.cache_clear()
     _by_first_key.cache_clear()
+    named_in_latin.cache_clear()
 
 
 def mentioned(word_readings: list[tuple[str, ...]]) -> list[Place]:
@@ -97,11 +98,18 @@ def _latin_match(typed: str, name_word: str) -> bool:
         return True
     if len(typed) >= 4 and (name_word.startswith(typed) or typed.startswith(name_word)):
         return abs(len(typed) - len(name_word)) <= 2
-    return len(typed) >= 5 and difflib.SequenceMatcher(None, typed, name_word).ratio() >= 0.8
+    if len(typed) < 5:
+        return False
+    # The quick ratios bound the ratio from above: most names are ruled out without it.
+    close = difflib.SequenceMatcher(None, typed, name_word)
+    return close.real_quick_ratio() >= 0.8 and close.quick_ratio() >= 0.8 and close.ratio() >= 0.8
 
 
-def named_in_latin(word: str) -> list[Place]:
+# Bounded: the words are what readers type. A search asks for each of its words once for the
+# query and once for each excerpt on the page.
+@lru_cache(maxsize=1024)
+def named_in_latin(word: str) -> tuple[Place, ...]:
     """The places a Latin word typed by a reader names («skhirat» → الصخيرات)."""
     if len(word) < 3 or word in _LATIN_FILLERS or normalise.is_arabic(word):
-        return []
-    return [p for p in places() if any(_latin_match(word, w) for w in p.latin)]
+        return ()
+    return tuple(p for p in places() if any(_latin_match(word, w) for w in p.latin))

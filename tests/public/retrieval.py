@@ -162,7 +162,7 @@ def rank_of(queryset, query_text: str, slug: str, depth: int = 10) -> int | None
     """Where the communiqué `slug` comes among what the search page shows for `query_text`
     (its results, or what the near spellings find when nothing matches); None past `depth`."""
     query = parse_query(query_text)
-    slugs = list(search(queryset, query).values_list("slug", flat=True)[:depth])
+    slugs = [c.slug for c in search(queryset, query)[:depth]]
     if not slugs:
         slugs = [c.slug for c in near_misses(queryset, query)[1]][:depth]
     return slugs.index(slug) + 1 if slug in slugs else None

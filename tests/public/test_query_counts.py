@@ -21,7 +21,7 @@ PAGES = [
     ("/archive/", 2),  # years with their counts
     ("/2020/", 2),  # months of the year with their counts
     ("/2024/12/", 3),  # count of the month's communiqués, the page of them
-    ("/search/?q=بلاغ", 3),  # count of matches, the page of matches
+    ("/search/?q=بلاغ", 3),  # the ranked matches (their count), the page of matches
     ("/feed/rss/", 2),  # the latest communiqués
     ("/feed/atom/", 2),  # the latest communiqués
     ("/regions/draa-tafilalet/", 4),  # region with its secretary, count, page of communiqués

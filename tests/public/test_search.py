@@ -5,7 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 
 from common.normalise import fold
-from public.search import parse_query
+from meetings.models import Communique
+from public.search import matching, parse_query, search, term
+from public.views import readable
 from regions import places
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +244,22 @@ def test_a_search_that_finds_nothing_costs_at_most_four_queries(
     cache.clear()
     with django_assert_max_num_queries(4):
         found(client, "تجذر")
+
+
+def test_the_ranked_pages_are_the_one_query_ranking_cut_in_pages(make_many):
+    """search() ranks ids in one query and reads each page by id (docs/search.md, «How fast»);
+    matching(), which «هل تقصد…» uses, ranks the same matches in one query."""
+    make_many(30)
+    # Some titles hold one word, some both, some neither; the dates mix them up.
+    for n, communique in enumerate(Communique.objects.filter(slug__startswith="bulk-")):
+        words = ["التعليم" if n % 3 == 0 else "", "الصحة" if n % 4 == 0 else ""]
+        communique.title_ar = f"بلاغ {' '.join(words)} رقم {n}"
+        communique.body_ar += " عن التعليم والصحة."
+        communique.save()
+    query = parse_query("التعليم الصحة")
+    results = search(readable(), query)
+    one_query = matching(readable(), [term(w) for w in query.words], query.words)
+    assert results.count() == one_query.count() == 30
+    pages = [[c.pk for c in results[start : start + 10]] for start in (0, 10, 20)]
+    assert pages == [[c.pk for c in one_query[start : start + 10]] for start in (0, 10, 20)]
+    assert "search_document" in results[0:1][0].get_deferred_fields()

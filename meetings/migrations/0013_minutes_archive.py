@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0011_summary_plain_text_with_help'),
+        ('meetings', '0012_search_columns_in_the_row'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
