@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from common.admin import ListRows
 from common.admin_titles import NamedInTitles, Titles
 from common.workflow import forbidden_when_not_allowed
 
@@ -39,7 +40,7 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
+class CommuniqueAdmin(NamedInTitles, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select a communiqué to change"),
         view=_("Select a communiqué to view"),
@@ -53,6 +54,8 @@ class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
     list_select_related = ["meeting", "text_edited_by"]
     date_hierarchy = "published_at"
     search_fields = ["title_ar", "title_fr", "slug"]
+    # One count, not two (docs/performance.md, admin changelists).
+    show_full_result_count = False
     autocomplete_fields = ["meeting"]
     prepopulated_fields = {"slug": ["title_ar"]}
     fieldsets = [
@@ -64,6 +67,9 @@ class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
     ]
     add_fieldsets = [(None, {"fields": ["meeting", "title", "slug", "body"]})]
     readonly_fields = WORKFLOW_FIELDS
+
+    def list_rows(self, queryset):
+        return queryset.for_lists()
 
     def view_on_site(self, obj):
         # Only what readers can see has a public page; the preview serves the rest.

@@ -336,6 +336,10 @@ class CommuniqueQuerySet(models.QuerySet):
     def readable_in(self, language: str):
         return self.filter(translated_into(language))
 
+    def for_lists(self):
+        """Without the columns no list shows (docs/performance.md, admin changelists)."""
+        return self.defer(*Communique.long_columns())
+
 
 class Communique(models.Model):
     """A press communiqué (بلاغ صحفي): one per held meeting, or a standalone statement."""
@@ -410,6 +414,28 @@ class Communique(models.Model):
 
     objects = CommuniqueQuerySet.as_manager()
 
+    # Deferred by the lists (docs/performance.md, admin changelists).
+    LONG_FIELDS = (
+        "body",
+        "correction_note",
+        "related_ids",
+        "search_title",
+        "search_body",
+        "search_document",
+        "search_title_document",
+    )
+
+    @classmethod
+    def long_columns(cls) -> list[str]:
+        """LONG_FIELDS with their translations (body_ar, body_fr…), named for any queryset,
+        a proxy's too (modeltranslation expands names for the registered model only)."""
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if field.name in cls.LONG_FIELDS
+            or getattr(getattr(field, "translated_field", None), "name", None) in cls.LONG_FIELDS
+        ]
+
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("communiqué")
@@ -429,6 +455,10 @@ class Communique(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"]),
+            # The admin's list in its default order (docs/performance.md, admin changelists).
+            models.Index(
+                fields=["-published_at", "-created_at", "-id"], name="communique_newest_first"
+            ),
             # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
             # searchable through the index at once.
             GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
