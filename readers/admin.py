@@ -3,11 +3,11 @@ mailings (see docs/readers.md)."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from common.admin import ReadOnlyAdmin
+from common.admin import ListRows, ReadOnlyAdmin
 from meetings.models import Communique
 
 from . import mailing, replies
@@ -104,21 +104,34 @@ class ReplyClosureAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommuniqueViews)
-class CommuniqueViewsAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class CommuniqueViewsAdmin(ReadOnlyAdmin, ListRows, admin.ModelAdmin):
     """Views per communiqué (all time); the month by month figures are under «view counts»."""
 
     list_display = ["title", "published_at", "views"]
     search_fields = ["title_ar", "title_fr"]
     date_hierarchy = "published_at"
     ordering = ["-published_at"]
+    show_full_result_count = False  # docs/performance.md, admin changelists
 
     def get_queryset(self, request):
+        # A subquery per row shown, not a join grouped over every communiqué
+        # (docs/performance.md, admin changelists).
+        views = (
+            ViewCount.objects.filter(communique=OuterRef("pk"))
+            .order_by()
+            .values("communique")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
         return (
             super()
             .get_queryset(request)
             .filter(status__in=[Communique.Status.PUBLISHED, Communique.Status.WITHDRAWN])
-            .annotate(total_views=Sum("view_counts__count"))
+            .annotate(total_views=Subquery(views))
         )
+
+    def list_rows(self, queryset):
+        return queryset.for_lists()
 
     @admin.display(description=_("views"), ordering="total_views")
     def views(self, communique):
