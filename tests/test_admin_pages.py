@@ -1,5 +1,5 @@
 """Every admin page renders in Arabic (right to left) and in French, and no changelist makes a
-query per row."""
+query per row or reads what it does not show (docs/performance.md, admin changelists)."""
 
 import datetime
 import itertools
@@ -26,6 +26,7 @@ from meetings.models import (
     Minutes,
 )
 from notifications.models import Mail, Notification, Preference
+from readers.models import CommuniqueViews, ViewCount
 from regions.models import (
     Congress,
     CongressTransition,
@@ -235,9 +236,9 @@ def test_translation_admin_loads_no_script_from_a_cdn(as_superuser):
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
 
 
-def changelist_queries(client, model):
+def changelist_queries(client, model, query=""):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(admin_url(model, "changelist"))
+        response = client.get(admin_url(model, "changelist") + query)
     assert response.status_code == 200
     return len(queries)
 
@@ -245,10 +246,74 @@ def changelist_queries(client, model):
 @pytest.mark.parametrize(
     "model", [m for m in REGISTERED if m is not Region], ids=lambda m: m._meta.label
 )
-def test_changelist_queries_do_not_grow_with_rows(as_superuser, model):
+def test_changelist_queries_do_not_grow_with_rows(as_superuser, model, monkeypatch):
+    """The same queries for 5 rows on one page as for 100 over ten pages, first or second."""
+    monkeypatch.setattr(admin.site._registry[model], "list_per_page", 10)
     for _ in range(5):
         FACTORIES[model]()
     few = changelist_queries(as_superuser, model)
     for _ in range(95):
         FACTORIES[model]()
     assert changelist_queries(as_superuser, model) == few
+    assert changelist_queries(as_superuser, model, "?p=2") == few
+
+
+def test_the_regions_changelist_makes_a_fixed_number_of_queries(as_superuser):
+    """The twelve regions are fixed; their provinces are counted in the same query."""
+    few = changelist_queries(as_superuser, Region)
+    for _ in range(20):
+        FACTORIES[Province]()
+    assert changelist_queries(as_superuser, Region) == few
+
+
+# The long texts and the search index of a communiqué (docs/performance.md, admin changelists).
+LONG_COLUMNS = ["body_ar", "body_fr", "correction_note_ar", "related_ids", "search_body"]
+
+
+@pytest.mark.parametrize(
+    "model", [Communique, CommuniqueViews, Meeting], ids=lambda m: m._meta.label
+)
+def test_lists_of_communiques_leave_their_long_texts_unread(as_superuser, model):
+    make_communique(status="published", published_at=timezone.now(), body_fr="Texte")
+    with CaptureQueriesContext(connection) as queries:
+        response = as_superuser.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    rows = [q["sql"] for q in queries if '"meetings_communique"."title_ar"' in q["sql"]]
+    assert rows, "the rows' query reads the communiqués' titles"
+    for column in LONG_COLUMNS:
+        assert not any(f'"{column}"' in sql for sql in rows), column
+
+
+def test_the_communique_page_still_reads_its_texts(as_superuser):
+    communique = make_communique(body_fr="Texte en français")
+    page = as_superuser.get(admin_url(Communique, "change", communique)).content.decode()
+    assert "Texte en français" in page
+
+
+def listed(client, model, column, direction=""):
+    """The rows of a changelist, sorted by one of its columns."""
+    response = client.get(admin_url(model, "changelist"))
+    index = list(response.context["cl"].list_display).index(column)
+    response = client.get(admin_url(model, "changelist") + f"?o={direction}{index}")
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)
+
+
+def test_views_per_communique_add_up_its_months_and_sort(as_superuser):
+    now = timezone.now()
+    read = make_communique(status="published", published_at=now)
+    unread = make_communique(status="published", published_at=now)
+    ViewCount.objects.create(communique=read, month=datetime.date(2020, 1, 1), count=3)
+    ViewCount.objects.create(communique=read, month=datetime.date(2020, 2, 1), count=4)
+    rows = listed(as_superuser, CommuniqueViews, "views", "-")
+    assert [(row.pk, row.total_views) for row in rows] == [(read.pk, 7), (unread.pk, None)]
+    model_admin = admin.site._registry[CommuniqueViews]
+    assert [model_admin.views(row) for row in rows] == [7, 0]
+
+
+def test_meetings_list_their_agenda_item_count_and_sort_by_it(as_superuser):
+    busy, idle = make_meeting(), make_meeting()
+    AgendaItem.objects.create(meeting=busy, order=1, title_ar="بند")
+    AgendaItem.objects.create(meeting=busy, order=2, title_ar="بند")
+    rows = listed(as_superuser, Meeting, "item_count", "-")
+    assert [(row.pk, row.item_count) for row in rows] == [(busy.pk, 2), (idle.pk, 0)]
