@@ -7,6 +7,7 @@ import itertools
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +26,7 @@ from meetings.models import (
     Meeting,
     Minutes,
 )
+from meetings.templatetags.admin_dates import date_hierarchy_by_index
 from notifications.models import Mail, Notification, Preference
 from readers.models import CommuniqueViews, ViewCount
 from regions.models import (
@@ -317,3 +319,52 @@ def test_meetings_list_their_agenda_item_count_and_sort_by_it(as_superuser):
     AgendaItem.objects.create(meeting=busy, order=2, title_ar="بند")
     rows = listed(as_superuser, Meeting, "item_count", "-")
     assert [(row.pk, row.item_count) for row in rows] == [(busy.pk, 2), (idle.pk, 0)]
+
+
+def hierarchies(client, model, query=""):
+    """The date hierarchy of a changelist as Django's tag gives it and as Bureau's does."""
+    response = client.get(admin_url(model, "changelist") + query)
+    assert response.status_code == 200
+    cl = response.context["cl"]
+    return date_hierarchy_by_index(cl), date_hierarchy(cl)
+
+
+def at(*moment):
+    return timezone.make_aware(datetime.datetime(*moment))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?status__exact=published", "?status__exact=draft", "?q=2021", "?published_at__year=2021"],
+)
+@pytest.mark.parametrize("model", [Communique, CommuniqueViews], ids=lambda m: m._meta.label)
+def test_the_years_of_a_date_hierarchy_are_djangos(as_superuser, model, query):
+    for n, moment in enumerate(
+        [at(2018, 12, 31, 23, 30), at(2019, 1, 1, 0, 10), at(2021, 6, 1, 12), at(2021, 12, 31, 23)]
+    ):
+        make_communique(status="published", published_at=moment, title_fr=f"{2021 if n else ''}")
+    make_communique(status="withdrawn", published_at=at(2023, 1, 1, 0, 30))
+    make_communique()
+    ours, djangos = hierarchies(as_superuser, model, query)
+    assert ours == djangos
+
+
+def test_the_years_of_the_decisions_are_djangos(as_superuser):
+    for year in (2017, 2019, 2020):
+        meeting = Meeting.objects.create(starts_at=at(year, 1, 1, 0, 30), status="held")
+        item = AgendaItem.objects.create(meeting=meeting, title_ar="بند")
+        Decision.objects.create(agenda_item=item, text_ar="قرار")
+    ours, djangos = hierarchies(as_superuser, Decision)
+    assert ours == djangos
+    assert [choice["title"] for choice in ours["choices"]] == ["2017", "2019", "2020"]
+
+
+def test_the_years_are_probed_in_one_query(as_superuser):
+    for year in range(2000, 2021):
+        make_communique(status="published", published_at=at(year, 3, 1, 12))
+    response = as_superuser.get(admin_url(Communique, "changelist"))
+    cl = response.context["cl"]
+    with CaptureQueriesContext(connection) as queries:
+        context = date_hierarchy_by_index(cl)
+    assert len(context["choices"]) == 21
+    assert len(queries) == 2
