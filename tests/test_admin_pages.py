@@ -349,16 +349,6 @@ def test_the_years_of_a_date_hierarchy_are_djangos(as_superuser, model, query):
     assert ours == djangos
 
 
-def test_the_years_of_the_decisions_are_djangos(as_superuser):
-    for year in (2017, 2019, 2020):
-        meeting = Meeting.objects.create(starts_at=at(year, 1, 1, 0, 30), status="held")
-        item = AgendaItem.objects.create(meeting=meeting, title_ar="بند")
-        Decision.objects.create(agenda_item=item, text_ar="قرار")
-    ours, djangos = hierarchies(as_superuser, Decision)
-    assert ours == djangos
-    assert [choice["title"] for choice in ours["choices"]] == ["2017", "2019", "2020"]
-
-
 def test_the_years_are_probed_in_one_query(as_superuser):
     for year in range(2000, 2021):
         make_communique(status="published", published_at=at(year, 3, 1, 12))
