@@ -427,17 +427,6 @@ class Communique(models.Model):
         "search_title_document",
     )
 
-    @classmethod
-    def long_columns(cls) -> list[str]:
-        """LONG_FIELDS with their translations (body_ar, body_fr…), named for any queryset,
-        a proxy's too (modeltranslation expands names for the registered model only)."""
-        return [
-            field.name
-            for field in cls._meta.concrete_fields
-            if field.name in cls.LONG_FIELDS
-            or getattr(getattr(field, "translated_field", None), "name", None) in cls.LONG_FIELDS
-        ]
-
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("communiqué")
@@ -491,6 +480,17 @@ class Communique(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @classmethod
+    def long_columns(cls) -> list[str]:
+        """LONG_FIELDS with their translations (body_ar, body_fr…), named for any queryset,
+        a proxy's too (modeltranslation expands names for the registered model only)."""
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if field.name in cls.LONG_FIELDS
+            or getattr(getattr(field, "translated_field", None), "name", None) in cls.LONG_FIELDS
+        ]
 
     def languages(self) -> list[str]:
         """The languages this communiqué can be read in, Arabic first."""
