@@ -3,9 +3,12 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Exists
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 
 class ReadOnlyAdmin:
@@ -28,7 +31,7 @@ class ListRowsChangeList(ChangeList):
 
 
 class ListRows:
-    """A changelist that reads fewer columns than the change page (docs/performance.md).
+    """A changelist that reads and writes its rows for less (docs/performance.md).
 
     ``list_rows(queryset)`` narrows the rows the list shows, e.g. ``defer()`` of the long texts
     no column reads; the counts, filters, actions and change pages keep the admin's queryset.
@@ -39,6 +42,16 @@ class ListRows:
 
     def get_changelist(self, request, **kwargs):
         return ListRowsChangeList
+
+    def action_checkbox(self, obj):
+        """Django's checkbox, the same markup written at once instead of through the form
+        widget's templates, a tenth of a list's time (docs/performance.md)."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
 
 
 def years_with_rows(queryset, field_name: str, first, last) -> list[int]:

@@ -7,15 +7,17 @@ import itertools
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.admin import ModelAdmin
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
+from common.admin import ListRows
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -358,3 +360,26 @@ def test_the_years_are_probed_in_one_query(as_superuser):
         context = date_hierarchy_by_index(cl)
     assert len(context["choices"]) == 21
     assert len(queries) == 2
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in REGISTERED if isinstance(admin.site._registry[m], ListRows)],
+    ids=lambda m: m._meta.label,
+)
+def test_the_action_checkbox_is_djangos(db, model):
+    obj = FACTORIES[model]()
+    model_admin = admin.site._registry[model]
+    for language in ("ar", "fr"):
+        with translation.override(language):
+            assert model_admin.action_checkbox(obj) == ModelAdmin.action_checkbox(model_admin, obj)
+
+
+def test_the_action_checkbox_escapes_as_django_does(db):
+    communique = make_communique()
+    communique.title_ar = "<b>\"بلاغ\" & 'نص'</b>"
+    model_admin = admin.site._registry[Communique]
+    with translation.override("ar"):
+        checkbox = model_admin.action_checkbox(communique)
+        assert checkbox == ModelAdmin.action_checkbox(model_admin, communique)
+    assert "&lt;b&gt;&quot;بلاغ&quot; &amp; &#x27;نص&#x27;&lt;/b&gt;" in checkbox

@@ -194,7 +194,7 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTransl
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(NamedInTitles, admin.ModelAdmin):
+class AttendanceAdmin(NamedInTitles, ListRows, admin.ModelAdmin):
     titles = Titles(
         change=_("Select an attendance record to change"),
         view=_("Select an attendance record to view"),
@@ -230,7 +230,7 @@ class DecisionInline(TranslationStackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+class AgendaItemAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select an agenda item to change"),
         view=_("Select an agenda item to view"),
@@ -285,7 +285,7 @@ class FollowUpEntryInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select a decision to change"),
         view=_("Select a decision to view"),
