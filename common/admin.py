@@ -33,12 +33,15 @@ class ListRowsChangeList(ChangeList):
 class ListRows:
     """A changelist that reads and writes its rows for less (docs/performance.md).
 
-    ``list_rows(queryset)`` narrows the rows the list shows, e.g. ``defer()`` of the long texts
-    no column reads; the counts, filters, actions and change pages keep the admin's queryset.
+    ``list_rows(queryset)`` narrows the rows the list shows, by default with ``defer()`` of the
+    fields named in ``list_defer`` (the long texts no column reads); the counts, filters,
+    actions and change pages keep the admin's queryset.
     """
 
+    list_defer = ()
+
     def list_rows(self, queryset):
-        return queryset
+        return queryset.defer(*self.list_defer) if self.list_defer else queryset
 
     def get_changelist(self, request, **kwargs):
         return ListRowsChangeList

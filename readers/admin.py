@@ -53,12 +53,13 @@ class PendingFirst(admin.SimpleListFilter):
 
 
 @admin.register(Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(ListRows, admin.ModelAdmin):
     """The moderation queue: pending replies first, approved, rejected or spam in bulk."""
 
     list_display = ["name", "excerpt", "communique", "status", "created_at"]
     list_filter = [PendingFirst]
     list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     search_fields = ["name", "text"]
     date_hierarchy = "created_at"
     actions = [
@@ -93,8 +94,10 @@ class ReplyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReplyClosure)
-class ReplyClosureAdmin(admin.ModelAdmin):
+class ReplyClosureAdmin(ListRows, admin.ModelAdmin):
     list_display = ["communique", "closed_at", "closed_by"]
+    list_select_related = ["communique", "closed_by"]
+    list_defer = Communique.long_columns("communique")
     raw_id_fields = ["communique"]
     fields = ["communique"]
 
@@ -112,6 +115,7 @@ class CommuniqueViewsAdmin(ReadOnlyAdmin, ListRows, admin.ModelAdmin):
     date_hierarchy = "published_at"
     ordering = ["-published_at"]
     show_full_result_count = False  # docs/performance.md, admin changelists
+    list_defer = Communique.long_columns()
 
     def get_queryset(self, request):
         # A subquery per row shown, not a join grouped over every communiqué
@@ -130,18 +134,16 @@ class CommuniqueViewsAdmin(ReadOnlyAdmin, ListRows, admin.ModelAdmin):
             .annotate(total_views=Subquery(views))
         )
 
-    def list_rows(self, queryset):
-        return queryset.for_lists()
-
     @admin.display(description=_("views"), ordering="total_views")
     def views(self, communique):
         return communique.total_views or 0
 
 
 @admin.register(ViewCount)
-class ViewCountAdmin(admin.ModelAdmin):
+class ViewCountAdmin(ListRows, admin.ModelAdmin):
     list_display = ["communique", "month_label", "count"]
     list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     date_hierarchy = "month"
     search_fields = ["communique__title_ar", "communique__title_fr"]
 
@@ -184,12 +186,13 @@ class MailingForm(forms.ModelForm):
 
 
 @admin.register(Mailing)
-class MailingAdmin(admin.ModelAdmin):
+class MailingAdmin(ListRows, admin.ModelAdmin):
     """Every sending to subscribers; adding one sends a communiqué again (after a correction)."""
 
     form = MailingForm
     list_display = ["communique", "number", "requested_by", "created_at", "sent"]
     list_select_related = ["communique", "requested_by"]
+    list_defer = Communique.long_columns("communique")
     raw_id_fields = ["communique"]
     fields = ["communique"]
 

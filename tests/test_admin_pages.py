@@ -30,7 +30,7 @@ from meetings.models import (
 )
 from meetings.templatetags.admin_dates import date_hierarchy_by_index
 from notifications.models import Mail, Notification, Preference
-from readers.models import CommuniqueViews, ViewCount
+from readers.models import CommuniqueViews, Mailing, Reply, ReplyClosure, ViewCount
 from regions.models import (
     Congress,
     CongressTransition,
@@ -275,10 +275,24 @@ LONG_COLUMNS = ["body_ar", "body_fr", "correction_note_ar", "related_ids", "sear
 
 
 @pytest.mark.parametrize(
-    "model", [Communique, CommuniqueViews, Meeting], ids=lambda m: m._meta.label
+    "model",
+    [
+        Communique,
+        CommuniqueViews,
+        Meeting,
+        CommuniqueTransition,
+        CommuniqueRevision,
+        Reply,
+        ReplyClosure,
+        ViewCount,
+        Mailing,
+    ],
+    ids=lambda m: m._meta.label,
 )
 def test_lists_of_communiques_leave_their_long_texts_unread(as_superuser, model):
     make_communique(status="published", published_at=timezone.now(), body_fr="Texte")
+    if model is not Meeting:
+        FACTORIES[model]()
     with CaptureQueriesContext(connection) as queries:
         response = as_superuser.get(admin_url(model, "changelist"))
     assert response.status_code == 200

@@ -52,6 +52,7 @@ class CommuniqueAdmin(NamedInTitles, ListRows, TabbedTranslationAdmin):
     list_display = ["title", "status", "published_at", "meeting", "text_edited_by", "updated_at"]
     list_filter = ["status"]
     list_select_related = ["meeting", "text_edited_by"]
+    list_defer = Communique.long_columns()
     date_hierarchy = "published_at"
     search_fields = ["title_ar", "title_fr", "slug"]
     # One count, not two (docs/performance.md, admin changelists).
@@ -67,9 +68,6 @@ class CommuniqueAdmin(NamedInTitles, ListRows, TabbedTranslationAdmin):
     ]
     add_fieldsets = [(None, {"fields": ["meeting", "title", "slug", "body"]})]
     readonly_fields = WORKFLOW_FIELDS
-
-    def list_rows(self, queryset):
-        return queryset.for_lists()
 
     def view_on_site(self, obj):
         # Only what readers can see has a public page; the preview serves the rest.

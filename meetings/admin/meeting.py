@@ -87,6 +87,7 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTransl
     ]
     list_filter = ["status", "organ", "kind"]
     list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     date_hierarchy = "starts_at"
     search_fields = ["focus_ar", "focus_fr", "venue_ar", "agenda_items__title_ar"]
     readonly_fields = ["communique_link", "minutes_links", "decisions_overview"]
@@ -104,9 +105,6 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTransl
             .values("count")
         )
         return super().get_queryset(request).annotate(item_count=Coalesce(Subquery(items), 0))
-
-    def list_rows(self, queryset):
-        return queryset.defer(*(f"communique__{name}" for name in Communique.long_columns()))
 
     @admin.display(description=_("agenda items"), ordering="item_count")
     def item_count(self, meeting):

@@ -338,10 +338,6 @@ class CommuniqueQuerySet(models.QuerySet):
     def readable_in(self, language: str):
         return self.filter(translated_into(language))
 
-    def for_lists(self):
-        """Without the columns no list shows (docs/performance.md, admin changelists)."""
-        return self.defer(*Communique.long_columns())
-
 
 class Communique(models.Model):
     """A press communiqué (بلاغ صحفي): one per held meeting, or a standalone statement."""
@@ -482,11 +478,14 @@ class Communique(models.Model):
         )
 
     @classmethod
-    def long_columns(cls) -> list[str]:
+    def long_columns(cls, through: str = "") -> list[str]:
         """LONG_FIELDS with their translations (body_ar, body_fr…), named for any queryset,
-        a proxy's too (modeltranslation expands names for the registered model only)."""
+        a proxy's too (modeltranslation expands names for the registered model only), or
+        for a queryset of rows related to a communiqué ``through`` a field, selected with them
+        ("communique": "communique__body_ar"…)."""
+        prefix = f"{through}__" if through else ""
         return [
-            field.name
+            prefix + field.name
             for field in cls._meta.concrete_fields
             if field.name in cls.LONG_FIELDS
             or getattr(getattr(field, "translated_field", None), "name", None) in cls.LONG_FIELDS
