@@ -401,3 +401,15 @@ def test_the_action_checkbox_escapes_as_django_does(db):
         checkbox = model_admin.action_checkbox(communique)
         assert checkbox == ModelAdmin.action_checkbox(model_admin, communique)
     assert "&lt;b&gt;&quot;بلاغ&quot; &amp; &#x27;نص&#x27;&lt;/b&gt;" in checkbox
+
+
+def test_the_communique_search_box_is_served_by_trigram_indexes(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("Trigram indexes: PostgreSQL only.")
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "meetings_communique")
+    for field in ("title_ar", "title_fr", "slug"):
+        assert indexes[f"communique_{field}_trgm"]["type"] == "gin"
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_get_indexdef(%s::regclass)", [f"communique_{field}_trgm"])
+            assert f"upper(({field})::text) gin_trgm_ops" in cursor.fetchone()[0]

@@ -1,12 +1,13 @@
 """The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -449,6 +450,13 @@ class Communique(models.Model):
             # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
             # searchable through the index at once.
             GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
+            # The admin's search box, PostgreSQL only (docs/performance.md, admin changelists).
+            *(
+                GinIndex(
+                    OpClass(Upper(field), name="gin_trgm_ops"), name=f"communique_{field}_trgm"
+                )
+                for field in ("title_ar", "title_fr", "slug")
+            ),
         ]
 
     def __str__(self):
