@@ -3,11 +3,11 @@ mailings (see docs/readers.md)."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from common.admin import ReadOnlyAdmin
+from common.admin import ListRows, ReadOnlyAdmin
 from meetings.models import Communique
 
 from . import mailing, replies
@@ -53,12 +53,13 @@ class PendingFirst(admin.SimpleListFilter):
 
 
 @admin.register(Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(ListRows, admin.ModelAdmin):
     """The moderation queue: pending replies first, approved, rejected or spam in bulk."""
 
     list_display = ["name", "excerpt", "communique", "status", "created_at"]
     list_filter = [PendingFirst]
     list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     search_fields = ["name", "text"]
     date_hierarchy = "created_at"
     actions = [
@@ -93,8 +94,10 @@ class ReplyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReplyClosure)
-class ReplyClosureAdmin(admin.ModelAdmin):
+class ReplyClosureAdmin(ListRows, admin.ModelAdmin):
     list_display = ["communique", "closed_at", "closed_by"]
+    list_select_related = ["communique", "closed_by"]
+    list_defer = Communique.long_columns("communique")
     raw_id_fields = ["communique"]
     fields = ["communique"]
 
@@ -104,20 +107,31 @@ class ReplyClosureAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommuniqueViews)
-class CommuniqueViewsAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class CommuniqueViewsAdmin(ReadOnlyAdmin, ListRows, admin.ModelAdmin):
     """Views per communiqué (all time); the month by month figures are under «view counts»."""
 
     list_display = ["title", "published_at", "views"]
     search_fields = ["title_ar", "title_fr"]
     date_hierarchy = "published_at"
     ordering = ["-published_at"]
+    show_full_result_count = False  # docs/performance.md, admin changelists
+    list_defer = Communique.long_columns()
 
     def get_queryset(self, request):
+        # A subquery per row shown, not a join grouped over every communiqué
+        # (docs/performance.md, admin changelists).
+        views = (
+            ViewCount.objects.filter(communique=OuterRef("pk"))
+            .order_by()
+            .values("communique")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
         return (
             super()
             .get_queryset(request)
             .filter(status__in=[Communique.Status.PUBLISHED, Communique.Status.WITHDRAWN])
-            .annotate(total_views=Sum("view_counts__count"))
+            .annotate(total_views=Subquery(views))
         )
 
     @admin.display(description=_("views"), ordering="total_views")
@@ -126,9 +140,10 @@ class CommuniqueViewsAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(ViewCount)
-class ViewCountAdmin(admin.ModelAdmin):
+class ViewCountAdmin(ListRows, admin.ModelAdmin):
     list_display = ["communique", "month_label", "count"]
     list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     date_hierarchy = "month"
     search_fields = ["communique__title_ar", "communique__title_fr"]
 
@@ -171,12 +186,13 @@ class MailingForm(forms.ModelForm):
 
 
 @admin.register(Mailing)
-class MailingAdmin(admin.ModelAdmin):
+class MailingAdmin(ListRows, admin.ModelAdmin):
     """Every sending to subscribers; adding one sends a communiqué again (after a correction)."""
 
     form = MailingForm
     list_display = ["communique", "number", "requested_by", "created_at", "sent"]
     list_select_related = ["communique", "requested_by"]
+    list_defer = Communique.long_columns("communique")
     raw_id_fields = ["communique"]
     fields = ["communique"]
 

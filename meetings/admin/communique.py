@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from common.admin import ListRows
 from common.admin_titles import NamedInTitles, Titles
 from common.workflow import forbidden_when_not_allowed
 
@@ -39,7 +40,7 @@ WORKFLOW_FIELDS = [
 ]
 
 
-class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
+class CommuniqueAdmin(NamedInTitles, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select a communiqué to change"),
         view=_("Select a communiqué to view"),
@@ -51,8 +52,11 @@ class CommuniqueAdmin(NamedInTitles, TabbedTranslationAdmin):
     list_display = ["title", "status", "published_at", "meeting", "text_edited_by", "updated_at"]
     list_filter = ["status"]
     list_select_related = ["meeting", "text_edited_by"]
+    list_defer = Communique.long_columns()
     date_hierarchy = "published_at"
     search_fields = ["title_ar", "title_fr", "slug"]
+    # One count, not two (docs/performance.md, admin changelists).
+    show_full_result_count = False
     autocomplete_fields = ["meeting"]
     prepopulated_fields = {"slug": ["title_ar"]}
     fieldsets = [

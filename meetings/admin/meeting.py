@@ -2,7 +2,8 @@
 (board, agenda preparation, minutes) are wired here and live in board.py and cycle.py."""
 
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from common.admin import ReadOnlyAdmin
+from common.admin import ListRows, ReadOnlyAdmin
 from common.admin_history import TranslatedHistoryMixin
 from common.admin_titles import NamedInTitles, Titles
 
@@ -21,6 +22,7 @@ from ..forms import AttendanceForm
 from ..models import (
     AgendaItem,
     Attendance,
+    Communique,
     Decision,
     FollowUpEntry,
     Meeting,
@@ -67,7 +69,7 @@ class DedicatingDecisionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select a meeting to change"),
         view=_("Select a meeting to view"),
@@ -84,7 +86,8 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin
         "communique_link",
     ]
     list_filter = ["status", "organ", "kind"]
-    list_select_related = ["communique", "minutes"]
+    list_select_related = ["communique"]
+    list_defer = Communique.long_columns("communique")
     date_hierarchy = "starts_at"
     search_fields = ["focus_ar", "focus_fr", "venue_ar", "agenda_items__title_ar"]
     readonly_fields = ["communique_link", "minutes_links", "decisions_overview"]
@@ -92,7 +95,16 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin
     inlines = [DedicatingDecisionInline, AgendaItemInline, AttendanceInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(item_count=Count("agenda_items"))
+        # A subquery per row shown, not a join grouped over every meeting
+        # (docs/performance.md, admin changelists).
+        items = (
+            AgendaItem.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return super().get_queryset(request).annotate(item_count=Coalesce(Subquery(items), 0))
 
     @admin.display(description=_("agenda items"), ordering="item_count")
     def item_count(self, meeting):
@@ -190,7 +202,7 @@ class MeetingAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(NamedInTitles, admin.ModelAdmin):
+class AttendanceAdmin(NamedInTitles, ListRows, admin.ModelAdmin):
     titles = Titles(
         change=_("Select an attendance record to change"),
         view=_("Select an attendance record to view"),
@@ -226,7 +238,7 @@ class DecisionInline(TranslationStackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+class AgendaItemAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select an agenda item to change"),
         view=_("Select an agenda item to view"),
@@ -281,7 +293,7 @@ class FollowUpEntryInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmin):
+class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, ListRows, TabbedTranslationAdmin):
     titles = Titles(
         change=_("Select a decision to change"),
         view=_("Select a decision to view"),
@@ -292,6 +304,7 @@ class DecisionAdmin(NamedInTitles, TranslatedHistoryMixin, TabbedTranslationAdmi
     list_select_related = ["agenda_item__meeting", "responsible_person"]
     date_hierarchy = "agenda_item__meeting__starts_at"
     search_fields = ["text_ar", "text_fr", "responsible_body"]
+    show_full_result_count = False  # docs/performance.md, admin changelists
     autocomplete_fields = ["agenda_item", "responsible_person", "target_meeting"]
     # The state comes from the latest follow-up entry (meetings.followup), never typed in.
     readonly_fields = ["follow_up", "progress", "followed_up_at"]

@@ -1,12 +1,13 @@
 """The bureau's work: meetings, their agenda and decisions, and the communiqués they produce."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,8 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        # The admin's lists in their default order (docs/performance.md, admin changelists).
+        indexes = [models.Index(fields=["-starts_at", "-id"], name="meeting_newest_first")]
 
     def __str__(self):
         # "21 يناير 2020" in Arabic, "1er octobre 2019" in French: an ISO date reads
@@ -410,6 +413,17 @@ class Communique(models.Model):
 
     objects = CommuniqueQuerySet.as_manager()
 
+    # Deferred by the lists (docs/performance.md, admin changelists).
+    LONG_FIELDS = (
+        "body",
+        "correction_note",
+        "related_ids",
+        "search_title",
+        "search_body",
+        "search_document",
+        "search_title_document",
+    )
+
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("communiqué")
@@ -429,9 +443,20 @@ class Communique(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "published_at"]),
+            # The admin's list in its default order (docs/performance.md, admin changelists).
+            models.Index(
+                fields=["-published_at", "-created_at", "-id"], name="communique_newest_first"
+            ),
             # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
             # searchable through the index at once.
             GinIndex(fields=["search_document"], name="communique_search", fastupdate=False),
+            # The admin's search box, PostgreSQL only (docs/performance.md, admin changelists).
+            *(
+                GinIndex(
+                    OpClass(Upper(field), name="gin_trgm_ops"), name=f"communique_{field}_trgm"
+                )
+                for field in ("title_ar", "title_fr", "slug")
+            ),
         ]
 
     def __str__(self):
@@ -459,6 +484,20 @@ class Communique(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @classmethod
+    def long_columns(cls, through: str = "") -> list[str]:
+        """LONG_FIELDS with their translations (body_ar, body_fr…), named for any queryset,
+        a proxy's too (modeltranslation expands names for the registered model only), or
+        for a queryset of rows related to a communiqué ``through`` a field, selected with them
+        ("communique": "communique__body_ar"…)."""
+        prefix = f"{through}__" if through else ""
+        return [
+            prefix + field.name
+            for field in cls._meta.concrete_fields
+            if field.name in cls.LONG_FIELDS
+            or getattr(getattr(field, "translated_field", None), "name", None) in cls.LONG_FIELDS
+        ]
 
     def languages(self) -> list[str]:
         """The languages this communiqué can be read in, Arabic first."""

@@ -29,7 +29,10 @@ def readers_factories(make_communique):
         Reply: lambda: Reply.objects.create(
             communique=make_communique(), name="قارئ", email="r@example.org", text="رد"
         ),
-        ReplyClosure: lambda: ReplyClosure.objects.create(communique=make_communique()),
+        ReplyClosure: lambda: ReplyClosure.objects.create(
+            communique=make_communique(),
+            closed_by=User.objects.create_user(f"moderator{next(counter)}"),
+        ),
         CommuniqueViews: views,
         ViewCount: lambda: ViewCount.objects.create(
             communique=make_communique(), month=datetime.date(2020, 1, 1), count=3
