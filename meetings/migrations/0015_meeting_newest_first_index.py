@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0012_communique_newest_first_index"),
+        ("meetings", "0014_communique_newest_first_index"),
         ("regions", "0006_plain_text_and_sensible_dates"),
     ]
 

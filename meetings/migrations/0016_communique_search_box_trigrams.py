@@ -34,7 +34,7 @@ def trigrams(field):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0013_meeting_newest_first_index"),
+        ("meetings", "0015_meeting_newest_first_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0011_summary_plain_text_with_help"),
+        ("meetings", "0013_minutes_archive"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
