@@ -8,14 +8,18 @@ result is kept in `Communique.related_ids`; a page then reads those rows by id a
 with the most recent, which stay live (see docs/performance.md).
 """
 
+import datetime
+
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import get_language
 
 from meetings.models import AgendaItem, Communique
 
 RELATED_COUNT = 4
+EPOCH = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)  # before any communiqué
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 # What a card shows: enough for the «you may also like» list, without the long texts.
@@ -86,9 +90,16 @@ def related_communiques(communique: Communique) -> list[Communique]:
         ranked = sharing_communiques(communique, language).values("pk")[:RELATED_COUNT]
         stored = [row["pk"] for row in ranked]
     stored = stored[:RELATED_COUNT]
-    # Enough of the most recent to fill the list whichever of the stored ones are gone.
-    recent = others.values("pk")[: RELATED_COUNT + len(stored)]
-    rows = list(others.filter(Q(pk__in=stored) | Q(pk__in=recent)))
+    # Enough of the most recent to fill the list whichever of the stored ones are gone: those
+    # published since the Nth newest. A bound on the date, not `pk IN (the newest N)`, so that
+    # PostgreSQL reads both sides of the OR through indexes instead of scanning the archive.
+    newest = len(stored) + RELATED_COUNT
+    since = others.order_by("-published_at").values("published_at")[newest - 1 : newest]
+    rows = list(
+        others.filter(
+            Q(pk__in=stored) | Q(published_at__gte=Coalesce(Subquery(since), Value(EPOCH)))
+        )
+    )
     found = {c.pk: c for c in rows}
     sharing = [found[pk] for pk in stored if pk in found]
     rest = sorted(  # in the model's order, newest first

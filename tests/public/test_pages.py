@@ -172,6 +172,21 @@ def test_related_communiques_share_regions_before_recency(
     assert related.index(same_region.title_ar) < related.index("بلاغ أحدث بلا صلة")
 
 
+def test_related_communiques_fill_up_with_the_newest_whatever_the_archive_size(
+    client, seed, make_communique
+):
+    from public.related import related_communiques, store_related
+
+    store_related(seed)  # nothing shares its regions or topics: the newest fill the list
+    one = make_communique(title="بلاغ أول", published_at=at(2021, 1, 5))
+    assert [c.pk for c in related_communiques(seed)] == [one.pk]  # fewer than the list holds
+    newer = [make_communique(title=f"بلاغ {n}", published_at=at(2022, 1, 4 + n)) for n in range(6)]
+    same_day = make_communique(title="بلاغ في اليوم نفسه", published_at=at(2022, 1, 9))
+    shown = related_communiques(seed)
+    # Newest first, the model's order (published, then created) deciding between equal times.
+    assert [c.pk for c in shown] == [same_day.pk, newer[5].pk, newer[4].pk, newer[3].pk]
+
+
 def test_archive_by_year_and_month(client, seed, make_communique):
     make_communique(title="بلاغ فبراير", published_at=at(2020, 2, 4))
     make_communique(title="بلاغ 2021", published_at=at(2021, 6, 1))
