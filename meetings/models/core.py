@@ -315,6 +315,10 @@ def translated_into(language: str) -> Q:
     return Q(**{f"title_{language}__gt": "", f"body_{language}__gt": ""})
 
 
+# The statuses of a communiqué a reader may see once its time has come.
+PUBLIC_STATUSES = ["published", "scheduled"]
+
+
 class CommuniqueQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         """Bulk loads are indexed for the search as save() indexes one communiqué."""
@@ -331,10 +335,7 @@ class CommuniqueQuerySet(models.QuerySet):
     def public(self, now=None):
         """What a reader may see: published, or scheduled and whose time has come."""
         now = now or timezone.now()
-        return self.filter(
-            status__in=[Communique.Status.PUBLISHED, Communique.Status.SCHEDULED],
-            published_at__lte=now,
-        )
+        return self.filter(status__in=PUBLIC_STATUSES, published_at__lte=now)
 
     def readable_in(self, language: str):
         return self.filter(translated_into(language))
@@ -446,6 +447,17 @@ class Communique(models.Model):
             # The admin's list in its default order (docs/performance.md, admin changelists).
             models.Index(
                 fields=["-published_at", "-created_at", "-id"], name="communique_newest_first"
+            ),
+            # The public lists of each translation (/fr/, /en/) read its few translated
+            # communiqués newest first, and count them, without walking the whole archive.
+            *(
+                models.Index(
+                    fields=["-published_at", "-created_at"],
+                    condition=Q(status__in=PUBLIC_STATUSES) & translated_into(code),
+                    name=f"communique_readable_{code}",
+                )
+                for code, _name in settings.LANGUAGES
+                if code != settings.LANGUAGE_CODE
             ),
             # PostgreSQL only (see migration 0007). Without the pending list, a bulk load is
             # searchable through the index at once.
