@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 # live_server runs Django in a thread while sync Playwright runs an event loop in this one.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -44,6 +45,9 @@ def reader():
             yield browser.new_page(locale="ar-MA")
         finally:
             browser.close()
+            # The connections the test opened while the event loop ran: left open, one of them
+            # held the test database when it was dropped at the end of the run.
+            connections.close_all()
 
 
 @pytest.fixture
