@@ -1,15 +1,9 @@
-"""The meetings app's models: the meetings, decisions and communiqués (core), their audit trail
-and revisions (log), and the cycle that follows decisions up and keeps minutes (cycle)."""
+"""The meetings app's models: the meetings and decisions (core), the communiqués (communique),
+their audit trail and revisions (log), and the cycle that follows decisions up and keeps minutes
+(cycle)."""
 
-from .core import (
-    AgendaItem,
-    Attendance,
-    Communique,
-    CommuniqueQuerySet,
-    Decision,
-    Meeting,
-    translated_into,
-)
+from .communique import Communique, CommuniqueQuerySet, translated_into
+from .core import AgendaItem, Attendance, Decision, Meeting
 from .cycle import FollowUpEntry, Minutes, MinutesArchive
 from .log import CommuniqueRevision, CommuniqueTransition
 from .search import SearchWord

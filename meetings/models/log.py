@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from common.dates import date_time
 from common.text import PlainCharField, PlainTextField
 
-from .core import Communique
+from .communique import Communique
 
 
 class CommuniqueTransition(models.Model):
