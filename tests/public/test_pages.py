@@ -154,10 +154,10 @@ def test_corrected_communique_says_when(client, seed):
     assert "تصحيح اسم الإقليم." in html
 
 
-def test_related_communiques_share_regions_before_recency(
-    client, seed, make_communique, make_meeting, region
-):
-    same_region = make_communique(
+@pytest.fixture
+def same_region(seed, make_communique, make_meeting, region):
+    """An older communiqué about the seed's region, and five newer ones sharing nothing."""
+    older = make_communique(
         title="بلاغ عن الجهة نفسها",
         meeting=make_meeting(
             day=datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
@@ -165,7 +165,11 @@ def test_related_communiques_share_regions_before_recency(
         published_at=at(2019, 5, 7),
     )
     for _n in range(5):
-        make_communique(title="بلاغ أحدث بلا صلة")  # more recent, nothing shared
+        make_communique(title="بلاغ أحدث بلا صلة")
+    return older
+
+
+def test_related_communiques_share_regions_before_recency(client, seed, same_region):
     html = client.get(seed.get_absolute_url()).content.decode()
     related = html[html.index('id="related-title"') :]
     assert "قد يعجبك أيضا" in html
@@ -291,24 +295,14 @@ def test_communique_page_describes_itself_as_a_news_article(client, seed):
 def test_related_communiques_are_ranked_by_the_workflow_and_read_by_id(
     client,
     seed,
+    same_region,
     make_communique,
-    make_meeting,
-    region,
     publisher,
     django_assert_num_queries,
     django_capture_on_commit_callbacks,
 ):
     from meetings import workflow
 
-    same_region = make_communique(
-        title="بلاغ عن الجهة نفسها",
-        meeting=make_meeting(
-            day=datetime.date(2019, 5, 7), items=[(AgendaItem.Topic.ELECTIONS, [region])]
-        ),
-        published_at=at(2019, 5, 7),
-    )
-    for _n in range(5):
-        make_communique(title="بلاغ أحدث بلا صلة")
     live = client.get(seed.get_absolute_url()).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         workflow.correct(
