@@ -12,21 +12,7 @@ from common.dates import date_time, long_date, month_year
 from meetings import workflow
 from meetings.models import Attendance, Communique, CommuniqueRevision, Meeting
 from regions.models import Congress, CongressTransition, Mandate, Person, Region
-
-MOROCCAN_MONTHS = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-]
+from tests.conftest import MOROCCAN_MONTHS
 
 
 @pytest.mark.parametrize(("month", "name"), list(enumerate(MOROCCAN_MONTHS, start=1)))

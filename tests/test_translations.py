@@ -11,6 +11,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from meetings.models import Meeting
+from tests.conftest import MOROCCAN_MONTHS
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["ar", "fr"]
@@ -128,22 +129,6 @@ def test_arabic_plurals_follow_the_number():
         "عُثر على 11 بلاغا",
         "عُثر على 100 بلاغ",
     ]
-
-
-MOROCCAN_MONTHS = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-]
 
 
 def render(template: str, **context) -> str:
