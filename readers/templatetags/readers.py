@@ -2,12 +2,9 @@
 
 from django import template
 
-from meetings.models import Communique
-
 from ..counting import pending_views
 from ..forms import ReplyForm
 from ..numbers import reader_number
-from ..page import with_reader_facts
 from ..replies import approved_replies, closed_reason
 
 register = template.Library()
@@ -15,8 +12,8 @@ register = template.Library()
 
 @register.inclusion_tag("readers/includes/communique_readers.html")
 def communique_readers(communique):
-    if not hasattr(communique, "replies_closed"):  # a row fetched without the facts
-        communique = with_reader_facts(Communique.objects.filter(pk=communique.pk)).get()
+    """`communique` as fetched through `readers.page.with_reader_facts` (the public page's own
+    query brings what this part needs)."""
     reason = closed_reason(communique, closed=communique.replies_closed)
     return {
         "communique": communique,
