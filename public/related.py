@@ -30,7 +30,7 @@ CARD_FIELDS = ["slug", "status", "published_at", "created_at", "corrected_at"] +
 
 def readable(language: str | None = None) -> QuerySet:
     """The public communiqués a reader of ``language`` (the active one) can read."""
-    return Communique.objects.public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
+    return Communique.plain().public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
 
 
 def sharing_communiques(communique: Communique, language: str) -> QuerySet:

@@ -10,7 +10,7 @@ from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
@@ -65,7 +65,7 @@ def links(
     for code in LANGUAGE_CODES:
         if languages is not None and code not in languages:
             continue
-        url = translate_url(request.path, code) + suffix
+        url = address_in(request, code) + suffix
         result.append(
             {
                 "code": code,
@@ -79,6 +79,20 @@ def links(
         "alternates": result,
         "canonical_url": request.build_absolute_uri(request.path + suffix),
     }
+
+
+def address_in(request: HttpRequest, language: str) -> str:
+    """This page's path in `language`. From the URL the request was resolved to, as
+    `translate_url` would do after resolving the path once more."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return translate_url(request.path, language)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(language):
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return translate_url(request.path, language)
 
 
 # Pages -----------------------------------------------------------------------------------------
@@ -116,7 +130,7 @@ def communique_page(
 def _public_communique(request, year, month, day, slug, suffix=""):
     """The public communiqué at this address, or a redirect to where it lives, or the notice
     of its withdrawal (410), or a 404."""
-    communique = with_reader_facts(Communique.objects.public().filter(slug=slug)).first()
+    communique = with_reader_facts(Communique.plain().public().filter(slug=slug)).first()
     if communique is None:
         return None, withdrawn_notice(request, slug)
     if get_language() not in communique.languages():
