@@ -38,9 +38,13 @@ def long_date(
     """«الثلاثاء 21 يناير 2020», «mardi 1er octobre 2019», «Tuesday 21 January 2020»
     (without the weekday: «21 يناير 2020»)."""
     day = local_day(value)
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    with translation.override(language):
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    language = language or active
+    if language == active:  # a page writes many dates: no switching back and forth
         text = date_format(day, "l j F Y" if weekday else "j F Y")
+    else:
+        with translation.override(language):
+            text = date_format(day, "l j F Y" if weekday else "j F Y")
     if language.startswith("fr") and day.day == 1:
         text = _FIRST_OF_MONTH.sub("1er ", text, count=1)
     return text

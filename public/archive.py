@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
 from .cache import public_page
-from .views import PER_PAGE, links, readable
+from .views import PER_PAGE, links, listed
 
 
 class ReadableArchive:
@@ -20,7 +20,7 @@ class ReadableArchive:
     allow_empty = True  # an empty period is a 404, checked on the counts already made
 
     def get_queryset(self):
-        return readable()
+        return listed()
 
 
 @method_decorator(public_page, name="dispatch")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from common.organisation import organisation_name
 
 from .cache import public_page
-from .views import readable
+from .views import listed
 
 FEED_LENGTH = 20
 
@@ -32,7 +32,7 @@ class LatestRssFeed(Feed):
         return reverse("public:feed_rss")
 
     def items(self):
-        return readable()[:FEED_LENGTH]
+        return listed()[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

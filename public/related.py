@@ -33,6 +33,13 @@ def readable(language: str | None = None) -> QuerySet:
     return Communique.plain().public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
 
 
+def listed(language: str | None = None) -> QuerySet:
+    """`readable()` with only what a list's card shows (its excerpt from the body in the
+    reader's language): not the search index nor the other languages' texts."""
+    language = language or get_language() or DEFAULT_LANGUAGE
+    return readable(language).only(*CARD_FIELDS, f"body_{language}")
+
+
 def sharing_communiques(communique: Communique, language: str) -> QuerySet:
     """The readable communiqués whose meetings share a region or a topic with this one's,
     ranked: shared regions count twice, then shared topics, then recency."""

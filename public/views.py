@@ -22,7 +22,7 @@ from regions.models import Mandate, Region, in_office
 
 from .cache import private_response, public_page
 from .pdf import render_pdf
-from .related import readable, related_communiques
+from .related import listed, readable, related_communiques
 from .search import MAX_RANKED, near_misses, parse_query, search, search_translation, snippet
 
 PER_PAGE = 10
@@ -100,7 +100,7 @@ def address_in(request: HttpRequest, language: str) -> str:
 
 @public_page(parameters=("page",))
 def home(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, readable())
+    page = paginate(request, listed())
     return render(
         request,
         "public/home.html",
@@ -241,7 +241,7 @@ def region_detail(request, slug):
     )
     if region is None:
         raise Http404(_("No such region."))
-    communiques = readable().filter(
+    communiques = listed().filter(
         pk__in=Communique.objects.filter(meeting__agenda_items__regions=region).values("pk")
     )
     page = paginate(request, communiques)

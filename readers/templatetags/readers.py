@@ -18,7 +18,7 @@ def communique_readers(communique):
     return {
         "communique": communique,
         "views": reader_number((communique.reader_views or 0) + pending_views(communique.pk)),
-        "replies": list(approved_replies(communique)),
+        "replies": list(approved_replies(communique)) if communique.has_replies else [],
         "closed_reason": reason,
         "form": None if reason else ReplyForm(communique_id=communique.pk),
     }

@@ -316,9 +316,10 @@ def test_related_communiques_are_ranked_by_the_workflow_and_read_by_id(
     assert seed.related_ids["ar"] == [same_region.pk]
     assert seed.related_ids["fr"] == []  # nothing else is in French
     cache.clear()
-    # The cache's generation, the communiqué (with its views and closure), the stored ones by id
-    # with the most recent, the approved replies.
-    with django_assert_num_queries(4):
+    # The cache's generation, the communiqué (with its views, its closure and whether it has
+    # approved replies: it has none, so they are not read), the stored ones by id with the most
+    # recent.
+    with django_assert_num_queries(3):
         stored = client.get(seed.get_absolute_url()).content.decode()
     related = stored[stored.index('id="related-title"') :]
     assert related == live[live.index('id="related-title"') :]
