@@ -11,11 +11,12 @@ with the most recent, which stay live (see docs/performance.md).
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet, Subquery, Value
+from django.db.models import Count, DateTimeField, F, IntegerField, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
+from common.prepared import Param, prepared
 from meetings.models import AgendaItem, Communique
 
 RELATED_COUNT = 4
@@ -28,9 +29,10 @@ CARD_FIELDS = ["slug", "status", "published_at", "created_at", "corrected_at"] +
 ]
 
 
-def readable(language: str | None = None) -> QuerySet:
-    """The public communiqués a reader of ``language`` (the active one) can read."""
-    return Communique.plain().public().readable_in(language or get_language() or DEFAULT_LANGUAGE)
+def readable(language: str | None = None, now=None) -> QuerySet:
+    """The public communiqués a reader of ``language`` (the active one) can read ``now``."""
+    language = language or get_language() or DEFAULT_LANGUAGE
+    return Communique.plain().public(now=now).readable_in(language)
 
 
 def listed(language: str | None = None) -> QuerySet:
@@ -86,26 +88,41 @@ def on_communique_changed(sender, *, communique: Communique, **kwargs) -> None:
     store_related(communique)
 
 
+@prepared
+def _related_rows() -> QuerySet:
+    """The readable communiqués among the stored ones (`id0`…, padded with 0, which is no
+    communiqué's), and enough of the most recent to fill the list whichever of those are gone:
+    those published since the Nth newest. A bound on the date, not `pk IN (the newest N)`, so
+    that PostgreSQL reads both sides of the OR through indexes instead of scanning the
+    archive."""
+    others = (
+        readable(now=Param("now", DateTimeField()))
+        .exclude(pk=Param("pk", IntegerField()))
+        .only(*CARD_FIELDS)
+    )
+    stored = [Param(f"id{n}", IntegerField()) for n in range(RELATED_COUNT)]
+    newest = 2 * RELATED_COUNT
+    since = others.order_by("-published_at").values("published_at")[newest - 1 : newest]
+    return others.filter(
+        Q(pk__in=stored) | Q(published_at__gte=Coalesce(Subquery(since), Value(EPOCH)))
+    )
+
+
 def related_communiques(communique: Communique) -> list[Communique]:
     """The communiqués shown under `communique`: the stored sharing ones still readable, then
     the most recent. One query (two when nothing was ever stored for it)."""
     language = get_language() or DEFAULT_LANGUAGE
-    others = readable(language).exclude(pk=communique.pk).only(*CARD_FIELDS)
     stored = (communique.related_ids or {}).get(language)
     if stored is None:
         # Never ranked (a row written outside the workflow): rank it now, without keeping it.
         ranked = sharing_communiques(communique, language).values("pk")[:RELATED_COUNT]
         stored = [row["pk"] for row in ranked]
     stored = stored[:RELATED_COUNT]
-    # Enough of the most recent to fill the list whichever of the stored ones are gone: those
-    # published since the Nth newest. A bound on the date, not `pk IN (the newest N)`, so that
-    # PostgreSQL reads both sides of the OR through indexes instead of scanning the archive.
-    newest = len(stored) + RELATED_COUNT
-    since = others.order_by("-published_at").values("published_at")[newest - 1 : newest]
-    rows = list(
-        others.filter(
-            Q(pk__in=stored) | Q(published_at__gte=Coalesce(Subquery(since), Value(EPOCH)))
-        )
+    padded = dict(enumerate([*stored, *[0] * (RELATED_COUNT - len(stored))]))
+    rows = _related_rows(
+        now=timezone.now(),
+        pk=communique.pk,
+        **{f"id{n}": pk for n, pk in padded.items()},
     )
     found = {c.pk: c for c in rows}
     sharing = [found[pk] for pk in stored if pk in found]

@@ -6,7 +6,7 @@ served through the shared page cache (`public.cache.public_page`).
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.db.models import CharField, DateTimeField, F, FilteredRelation, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from common.prepared import Param, prepared
 from meetings.models import Communique, CommuniqueTransition
 from readers.page import with_reader_facts
 from regions.models import Mandate, Region, in_office
@@ -127,10 +128,18 @@ def communique_page(
     return private_response(response) if preview else response
 
 
+@prepared
+def public_communique_by_slug() -> QuerySet:
+    """The public communiqué with this slug, with what its readers' part needs."""
+    now, slug = Param("now", DateTimeField()), Param("slug", CharField())
+    return with_reader_facts(Communique.plain().public(now=now).filter(slug=slug))[:1]
+
+
 def _public_communique(request, year, month, day, slug, suffix=""):
     """The public communiqué at this address, or a redirect to where it lives, or the notice
     of its withdrawal (410), or a 404."""
-    communique = with_reader_facts(Communique.plain().public().filter(slug=slug)).first()
+    found = public_communique_by_slug(now=timezone.now(), slug=slug)
+    communique = found[0] if found else None
     if communique is None:
         return None, withdrawn_notice(request, slug)
     if get_language() not in communique.languages():
