@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.conf import settings
@@ -20,3 +21,7 @@ except ImproperlyConfigured as missing:
 from public.wsgi_cache import PageCacheApp  # noqa: E402  (needs the settings above)
 
 application = PageCacheApp(application)
+
+# Everything loaded so far lives as long as the process: kept out of the garbage collector's
+# passes, which otherwise walk it again and again as requests allocate (docs/performance.md).
+gc.freeze()

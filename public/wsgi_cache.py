@@ -11,6 +11,8 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import QueryDict
 from django.http.cookie import parse_cookie
 from django.http.request import split_domain_port, validate_host
@@ -67,28 +69,69 @@ class PageCacheApp:
             return None
         if settings.SESSION_COOKIE_NAME in parse_cookie(environ.get("HTTP_COOKIE", "")):
             return None
-        if settings.USE_X_FORWARDED_HOST:
-            return None
-        scheme = _scheme(environ)
-        host = environ.get("HTTP_HOST") or _server_host(environ, scheme)
-        domain, _port = split_domain_port(host)
-        if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
-            return None
-        if settings.SECURE_SSL_REDIRECT and scheme != "https":
-            return None
-        path_info = get_path_info(environ)
-        if path_info.startswith(NEVER_CACHED):
-            return None
-        script_name = get_script_name(environ)
-        path = "{}/{}".format(script_name.rstrip("/"), path_info.replace("/", "", 1))
-        query_string = environ.get("QUERY_STRING", "")
-        query = QueryDict(query_string.encode("latin-1"))
-        if query_problem(query_string, query):
-            return None  # Django answers it with 400, as it would without the cache
+        # The rest depends on the address alone: worked out once for each address lately
+        # asked (a search's words are normalised to make its key, a quarter of a hit's cost).
+        address = tuple(environ.get(name, "") for name in ADDRESS)
+        if settings.SECURE_PROXY_SSL_HEADER:  # the scheme a trusted proxy gives
+            address += (environ.get(settings.SECURE_PROXY_SSL_HEADER[0], ""),)
         try:
-            return page_key(scheme, host, path, known_parameters(query, KNOWN_PARAMETERS))
-        except Unkeyable:
-            return None
+            return _keys[address]
+        except KeyError:
+            pass
+        key = _address_key(environ)
+        if sum(map(len, address)) <= MAX_ADDRESS_KEPT:  # a few hundred kilobytes at most
+            if len(_keys) >= MAX_KEYS_KEPT:
+                _keys.clear()
+            _keys[address] = key
+        return key
+
+
+# What an address's key is made of: its scheme, host, script name, path and query string.
+ADDRESS = (
+    "wsgi.url_scheme",
+    "HTTP_HOST",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "SCRIPT_NAME",
+    "SCRIPT_URL",
+    "REDIRECT_URL",
+    "PATH_INFO",
+    "QUERY_STRING",
+)
+MAX_KEYS_KEPT = 1_000
+MAX_ADDRESS_KEPT = 500  # characters
+_keys: dict[tuple, str | None] = {}
+
+
+@receiver(setting_changed)
+def forget_keys(**kwargs) -> None:
+    _keys.clear()
+
+
+def _address_key(environ) -> str | None:
+    """The key of the page at the request's address, or None when Django must answer it."""
+    if settings.USE_X_FORWARDED_HOST:
+        return None
+    scheme = _scheme(environ)
+    host = environ.get("HTTP_HOST") or _server_host(environ, scheme)
+    domain, _port = split_domain_port(host)
+    if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
+        return None
+    if settings.SECURE_SSL_REDIRECT and scheme != "https":
+        return None
+    path_info = get_path_info(environ)
+    if path_info.startswith(NEVER_CACHED):
+        return None
+    script_name = get_script_name(environ)
+    path = "{}/{}".format(script_name.rstrip("/"), path_info.replace("/", "", 1))
+    query_string = environ.get("QUERY_STRING", "")
+    query = QueryDict(query_string.encode("latin-1"))
+    if query_problem(query_string, query):
+        return None  # Django answers it with 400, as it would without the cache
+    try:
+        return page_key(scheme, host, path, known_parameters(query, KNOWN_PARAMETERS))
+    except Unkeyable:
+        return None
 
 
 def _server_host(environ, scheme: str) -> str:

@@ -108,3 +108,25 @@ def test_a_malformed_query_string_is_never_answered_from_the_cache(client, seed,
     assert call("/?utm_source=news")[3] == 0  # the stored page
     assert call(f"/?{query}")[3] == 1  # handed to Django
     assert client.get(f"/?{query}").status_code == 400  # through the middleware layer too
+
+
+def test_each_address_key_is_worked_out_once(client, seed, monkeypatch):
+    from public import wsgi_cache
+
+    worked_out = []
+    address_key = wsgi_cache._address_key
+
+    def counting(environ):
+        worked_out.append(environ["QUERY_STRING"])
+        return address_key(environ)
+
+    monkeypatch.setattr(wsgi_cache, "_address_key", counting)
+    monkeypatch.setattr(wsgi_cache, "_keys", {})
+    client.get("/search/", {"q": "درعة تافيلالت"})
+    search = "/search/?q=درعة+تافيلالت"
+    assert [call(search)[3], call(search)[3], call(search)[3]] == [0, 0, 0]
+    assert len(worked_out) == 1
+    long_query = "/search/?q=درعة+تافيلالت&utm_source=" + "x" * 600  # not kept: too long
+    assert [call(long_query)[3], call(long_query)[3]] == [0, 0]
+    assert len(worked_out) == 3
+    assert call(search, HTTP_COOKIE="sessionid=abc")[3] == 1  # the cookie is checked each time
