@@ -12,9 +12,12 @@ time broke every page listing it).
 
 import datetime
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -37,14 +40,16 @@ def long_date(
 ) -> str:
     """«الثلاثاء 21 يناير 2020», «mardi 1er octobre 2019», «Tuesday 21 January 2020»
     (without the weekday: «21 يناير 2020»)."""
-    day = local_day(value)
-    active = translation.get_language() or settings.LANGUAGE_CODE
-    language = language or active
-    if language == active:  # a page writes many dates: no switching back and forth
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return _long_date(local_day(value), weekday, language)
+
+
+# The lists write the same few hundred dates again and again; the catalogs and formats do not
+# change while the process runs (a test's changed setting forgets them).
+@lru_cache(maxsize=4096)
+def _long_date(day: datetime.date, weekday: bool, language: str) -> str:
+    with translation.override(language):
         text = date_format(day, "l j F Y" if weekday else "j F Y")
-    else:
-        with translation.override(language):
-            text = date_format(day, "l j F Y" if weekday else "j F Y")
     if language.startswith("fr") and day.day == 1:
         text = _FIRST_OF_MONTH.sub("1er ", text, count=1)
     return text
@@ -69,3 +74,8 @@ def validate_sensible_date(value: datetime.date | datetime.datetime | None) -> N
             code="date_out_of_range",
             params={"first": FIRST_YEAR, "last": LAST_YEAR},
         )
+
+
+@receiver(setting_changed)
+def forget_dates_in_words(**kwargs) -> None:
+    _long_date.cache_clear()

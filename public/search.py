@@ -45,7 +45,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from common import normalise
-from meetings.models import SearchWord
+from common.prepared import Param, prepared
+from meetings.models import Communique, SearchWord
 from meetings.search_index import CONFIG
 from regions import places
 
@@ -175,9 +176,27 @@ class Ranked:
         if not isinstance(index, slice):
             return self[index : index + 1 or None][0]
         ids = self.ids()[index]
-        rows = self._queryset.filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
+        if not ids:
+            return []
+        if len(ids) <= PAGE_ROWS:
+            padded = [*ids, *[0] * (PAGE_ROWS - len(ids))]
+            rows = _page_rows(**{f"id{n}": pk for n, pk in enumerate(padded)})
+        else:
+            rows = self._queryset.filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
         by_pk = {row.pk: row for row in rows}
         return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+PAGE_ROWS = 10  # the results of a page
+
+
+@prepared
+def _page_rows() -> QuerySet:
+    """A page's results by id (`id0`…, padded with 0, which is no communiqué's): prepared, as
+    they are read on every search (common/prepared.py). Not filtered again: the ids were
+    ranked among the readable ones by the same request."""
+    ids = [Param(f"id{n}", IntegerField()) for n in range(PAGE_ROWS)]
+    return Communique.plain().filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
 
 
 def _rows(queryset: QuerySet, *names: str) -> list[tuple]:

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.urls import clear_url_caches
 from django.utils import timezone, translation
 
 from common import roles
@@ -114,6 +115,10 @@ def english_messages(settings):
     Arabic; this makes English the default instead (a request's cookie or Accept-Language
     still wins)."""
     settings.LANGUAGE_CODE = "en"
+    yield
+    # The URL resolver keeps what it reversed per language, prefix included: English reversed
+    # while it was the default has no /en/, and would keep none in the tests after this one.
+    clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
