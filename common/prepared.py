@@ -44,14 +44,15 @@ class Param(Expression):
 
 class prepared:  # noqa: N801 (a decorator)
     """Decorates `build`, which returns the query with its `Param`s: calling it with their
-    values by name returns the rows."""
+    values by name returns the rows; `count()` counts them and `rows()` reads a part."""
 
     def __init__(self, build: Callable[[], QuerySet]):
         self.build = build
         self.model = None
-        # The SQL per language (a query may depend on it, as the readable communiqués do) and
-        # per kind of database; forgotten when a test changes the settings.
-        self.compiled: dict[tuple[str | None, str], tuple[str, tuple]] = {}
+        # The SQL per form of the query (all, counted, a slice), language (a query may depend
+        # on it, as the readable communiqués do) and kind of database; forgotten when a test
+        # changes the settings.
+        self.compiled: dict[tuple, tuple[str, tuple]] = {}
         setting_changed.connect(self.forget, weak=False)
         update_wrapper(self, build)
 
@@ -59,21 +60,70 @@ class prepared:  # noqa: N801 (a decorator)
         self.compiled.clear()
 
     def __call__(self, **values) -> list:
-        queryset = None
+        return self._rows("all", lambda query: query, values)
+
+    def count(self, **values) -> int:
+        using, sql, params = self._sql("count", lambda query: query.order_by().values("pk"))
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM ({sql}) counted", self._fill(params, values, using)
+            )
+            return cursor.fetchone()[0]
+
+    def rows(self, start: int, stop: int, **values) -> list:
+        """Rows `start` to `stop` (a page of a list). The first pages are kept compiled, each
+        with its own LIMIT and OFFSET, which Django writes into the SQL."""
+        if stop <= start:
+            return []  # an empty list's only page
+        form = ("slice", start, stop) if start < MAX_KEPT_OFFSET else None
+        return self._rows(form, lambda query: query[start:stop], values)
+
+    def _rows(self, form, shape: Callable[[QuerySet], QuerySet], values: dict) -> list:
+        using, sql, params = self._sql(form, shape)
+        filled = self._fill(params, values, using)
+        return list(RawQuerySet(sql, model=self.model, params=filled, using=using))
+
+    def _sql(self, form, shape: Callable[[QuerySet], QuerySet]) -> tuple[str, str, tuple]:
+        """The database to read from, and the SQL of the query in this form and its
+        parameters, compiled now unless kept (`form` None: never kept)."""
+        query = None
         if self.model is None:  # the router needs the model
-            queryset = self.build()
-            self.model = queryset.model
+            query = self.build()
+            self.model = query.model
         using = router.db_for_read(self.model) or DEFAULT_DB_ALIAS
+        key = (form, get_language(), connections[using].vendor)
+        compiled = self.compiled.get(key)
+        if compiled is None:
+            query = shape(query if query is not None else self.build())
+            compiled = query.query.get_compiler(using).as_sql()
+            if form is not None:
+                self.compiled[key] = compiled
+        return (using, *compiled)
+
+    @staticmethod
+    def _fill(params, values: dict, using: str) -> list:
         connection = connections[using]
-        key = (get_language(), connection.vendor)
-        if key not in self.compiled:
-            queryset = queryset if queryset is not None else self.build()
-            self.compiled[key] = queryset.query.get_compiler(using).as_sql()
-        sql, params = self.compiled[key]
-        filled = [
+        return [
             param.output_field.get_db_prep_value(values[param.name], connection)
             if isinstance(param, Param)
             else param
             for param in params
         ]
-        return list(RawQuerySet(sql, model=self.model, params=filled, using=using))
+
+
+MAX_KEPT_OFFSET = 100  # the first ten pages of ten
+
+
+class PreparedList:
+    """A prepared query with its values, as Django's `Paginator` reads a list: its count, and
+    the rows of a page."""
+
+    def __init__(self, query: prepared, **values):
+        self.query = query
+        self.values = values
+
+    def count(self) -> int:
+        return self.query.count(**self.values)
+
+    def __getitem__(self, index: slice) -> list:
+        return self.query.rows(index.start or 0, index.stop, **self.values)

@@ -35,11 +35,18 @@ def readable(language: str | None = None, now=None) -> QuerySet:
     return Communique.plain().public(now=now).readable_in(language)
 
 
-def listed(language: str | None = None) -> QuerySet:
+def listed(language: str | None = None, now=None) -> QuerySet:
     """`readable()` with only what a list's card shows (its excerpt from the body in the
     reader's language): not the search index nor the other languages' texts."""
     language = language or get_language() or DEFAULT_LANGUAGE
-    return readable(language).only(*CARD_FIELDS, f"body_{language}")
+    return readable(language, now=now).only(*CARD_FIELDS, f"body_{language}")
+
+
+@prepared
+def listed_now() -> QuerySet:
+    """`listed()` prepared (common/prepared.py), for the home page: count it and read its pages
+    with `PreparedList(listed_now, now=…)`."""
+    return listed(now=Param("now", DateTimeField()))
 
 
 def sharing_communiques(communique: Communique, language: str) -> QuerySet:

@@ -16,14 +16,14 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from common.prepared import Param, prepared
+from common.prepared import Param, PreparedList, prepared
 from meetings.models import Communique, CommuniqueTransition
 from readers.page import with_reader_facts
 from regions.models import Mandate, Region, in_office
 
 from .cache import private_response, public_page
 from .pdf import render_pdf
-from .related import listed, readable, related_communiques
+from .related import listed, listed_now, readable, related_communiques
 from .search import MAX_RANKED, near_misses, parse_query, search, search_translation, snippet
 
 PER_PAGE = 10
@@ -101,7 +101,7 @@ def address_in(request: HttpRequest, language: str) -> str:
 
 @public_page(parameters=("page",))
 def home(request: HttpRequest) -> HttpResponse:
-    page = paginate(request, listed())
+    page = paginate(request, PreparedList(listed_now, now=timezone.now()))
     return render(
         request,
         "public/home.html",

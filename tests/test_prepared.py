@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import models
 from django.test import override_settings
 from django.utils import timezone, translation
 
-from common.prepared import Param, prepared
+from common.prepared import MAX_KEPT_OFFSET, Param, PreparedList, prepared
 from meetings.models import Communique
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,35 @@ def test_a_missing_value_is_an_error_not_a_query_without_it(make_communique):
     make_communique(slug="بلاغ")
     with pytest.raises(KeyError):
         public_by_slug(slug="بلاغ")
+
+
+@prepared
+def public_newest_first():
+    return Communique.plain().public(now=Param("now", models.DateTimeField()))
+
+
+def test_counted_and_read_page_by_page_as_the_queryset_is(make_communique):
+    for n in range(5):
+        make_communique(slug=f"بلاغ-{n}")
+    make_communique(Communique.Status.SCHEDULED, slug="المقبل")
+    now = timezone.now()
+    expected = [c.pk for c in Communique.objects.public(now=now)]
+    assert public_newest_first.count(now=now) == len(expected) == 5
+    pages = Paginator(PreparedList(public_newest_first, now=now), 2)
+    assert [[c.pk for c in pages.page(n).object_list] for n in (1, 2, 3)] == [
+        expected[0:2],
+        expected[2:4],
+        expected[4:5],
+    ]
+    assert public_newest_first.rows(3, 3, now=now) == []
+
+
+def test_only_the_first_pages_are_kept_compiled(make_communique):
+    public_newest_first.forget()
+    make_communique()
+    now = timezone.now()
+    public_newest_first.rows(0, 10, now=now)
+    public_newest_first.rows(MAX_KEPT_OFFSET, MAX_KEPT_OFFSET + 10, now=now)
+    public_newest_first.rows(MAX_KEPT_OFFSET, MAX_KEPT_OFFSET + 10, now=now)
+    assert [key[0] for key in public_newest_first.compiled] == [("slice", 0, 10)]
+    assert public_newest_first.rows(MAX_KEPT_OFFSET, MAX_KEPT_OFFSET + 10, now=now) == []
