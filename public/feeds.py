@@ -3,6 +3,7 @@
 import nh3
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from common.organisation import organisation_name
 
 from .cache import public_page
-from .views import listed
+from .related import listed_now
 
 FEED_LENGTH = 20
 
@@ -32,7 +33,7 @@ class LatestRssFeed(Feed):
         return reverse("public:feed_rss")
 
     def items(self):
-        return listed()[:FEED_LENGTH]
+        return listed_now.rows(0, FEED_LENGTH, now=timezone.now())
 
     def item_title(self, item):
         return item.title
