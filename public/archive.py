@@ -3,12 +3,15 @@ the page's language, with each year's and month's count in one query."""
 
 import datetime
 
-from django.db.models import Count
+from django.db.models import Count, DateTimeField, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
+
+from common.prepared import Param, PreparedList, prepared
 
 from .cache import public_page
 from .views import PER_PAGE, links, listed
@@ -67,11 +70,30 @@ class YearArchive(ReadableArchive, YearArchiveView):
         return {**context, "year": int(self.get_year()), **links(self.request)}
 
 
+@prepared
+def listed_between() -> QuerySet:
+    """`listed()` published from `since` to before `until`, prepared (common/prepared.py)."""
+    return listed(now=Param("now", DateTimeField())).filter(
+        published_at__gte=Param("since", DateTimeField()),
+        published_at__lt=Param("until", DateTimeField()),
+    )
+
+
 @method_decorator(public_page(parameters=("page",)), name="dispatch")
 class MonthArchive(ReadableArchive, MonthArchiveView):
     template_name = "public/archive_month.html"
     month_format = "%m"
     paginate_by = PER_PAGE
+
+    def get_dated_queryset(self, **lookup):
+        """The month's communiqués, counted and paginated through a prepared list (the view
+        neither requires them to exist nor hides future ones: see ReadableArchive)."""
+        return PreparedList(
+            listed_between,
+            now=timezone.now(),
+            since=lookup["published_at__gte"],
+            until=lookup["published_at__lt"],
+        )
 
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         return None  # the month's page lists its communiqués, not its days
