@@ -6,7 +6,15 @@ served through the shared page cache (`public.cache.public_page`).
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import CharField, DateTimeField, F, FilteredRelation, Q, QuerySet
+from django.db.models import (
+    CharField,
+    DateTimeField,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Q,
+    QuerySet,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -234,6 +242,16 @@ def region_index(request):
     return render(request, "public/region_index.html", {"regions": regions, **links(request)})
 
 
+@prepared
+def listed_about_region() -> QuerySet:
+    """`listed()` whose meetings had an agenda item about the region `region` (its id),
+    prepared (common/prepared.py)."""
+    about = Communique.plain().filter(
+        meeting__agenda_items__regions=Param("region", IntegerField())
+    )
+    return listed(now=Param("now", DateTimeField())).filter(pk__in=about.values("pk"))
+
+
 @public_page(parameters=("page",))
 def region_detail(request, slug):
     # The region and its regional secretary in office (the newest, should there be two) in one
@@ -250,10 +268,9 @@ def region_detail(request, slug):
     )
     if region is None:
         raise Http404(_("No such region."))
-    communiques = listed().filter(
-        pk__in=Communique.objects.filter(meeting__agenda_items__regions=region).values("pk")
+    page = paginate(
+        request, PreparedList(listed_about_region, now=timezone.now(), region=region.pk)
     )
-    page = paginate(request, communiques)
     return render(
         request,
         "public/region_detail.html",
