@@ -22,7 +22,7 @@ from functools import update_wrapper
 
 from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, router
-from django.db.models import Expression, QuerySet
+from django.db.models import Expression, IntegerField, QuerySet
 from django.db.models.query import RawQuerySet
 from django.utils.translation import get_language
 
@@ -112,6 +112,18 @@ class prepared:  # noqa: N801 (a decorator)
 
 
 MAX_KEPT_OFFSET = 100  # the first ten pages of ten
+
+
+def id_params(count: int) -> list[Param]:
+    """`count` parameters `id0`, `id1`… for a `pk__in`: up to `count` ids in one compiled
+    query (give them with `id_values`)."""
+    return [Param(f"id{n}", IntegerField()) for n in range(count)]
+
+
+def id_values(ids: list[int], count: int) -> dict[str, int]:
+    """The values of `id_params(count)` for `ids`, padded with 0, which is no row's id."""
+    padded = [*ids, *[0] * (count - len(ids))]
+    return {f"id{n}": pk for n, pk in enumerate(padded)}
 
 
 class PreparedList:

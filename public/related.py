@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 
-from common.prepared import Param, prepared
+from common.prepared import Param, id_params, id_values, prepared
 from meetings.models import AgendaItem, Communique
 
 RELATED_COUNT = 4
@@ -97,17 +97,16 @@ def on_communique_changed(sender, *, communique: Communique, **kwargs) -> None:
 
 @prepared
 def _related_rows() -> QuerySet:
-    """The readable communiqués among the stored ones (`id0`…, padded with 0, which is no
-    communiqué's), and enough of the most recent to fill the list whichever of those are gone:
-    those published since the Nth newest. A bound on the date, not `pk IN (the newest N)`, so
-    that PostgreSQL reads both sides of the OR through indexes instead of scanning the
-    archive."""
+    """The readable communiqués among the stored ones (`id_params`), and enough of the most
+    recent to fill the list whichever of those are gone: those published since the Nth newest.
+    A bound on the date, not `pk IN (the newest N)`, so that PostgreSQL reads both sides of
+    the OR through indexes instead of scanning the archive."""
     others = (
         readable(now=Param("now", DateTimeField()))
         .exclude(pk=Param("pk", IntegerField()))
         .only(*CARD_FIELDS)
     )
-    stored = [Param(f"id{n}", IntegerField()) for n in range(RELATED_COUNT)]
+    stored = id_params(RELATED_COUNT)
     newest = 2 * RELATED_COUNT
     since = others.order_by("-published_at").values("published_at")[newest - 1 : newest]
     return others.filter(
@@ -125,12 +124,7 @@ def related_communiques(communique: Communique) -> list[Communique]:
         ranked = sharing_communiques(communique, language).values("pk")[:RELATED_COUNT]
         stored = [row["pk"] for row in ranked]
     stored = stored[:RELATED_COUNT]
-    padded = dict(enumerate([*stored, *[0] * (RELATED_COUNT - len(stored))]))
-    rows = _related_rows(
-        now=timezone.now(),
-        pk=communique.pk,
-        **{f"id{n}": pk for n, pk in padded.items()},
-    )
+    rows = _related_rows(now=timezone.now(), pk=communique.pk, **id_values(stored, RELATED_COUNT))
     found = {c.pk: c for c in rows}
     sharing = [found[pk] for pk in stored if pk in found]
     rest = sorted(  # in the model's order, newest first

@@ -45,7 +45,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from common import normalise
-from common.prepared import Param, prepared
+from common.prepared import id_params, id_values, prepared
 from meetings.models import Communique, SearchWord
 from meetings.search_index import CONFIG
 from regions import places
@@ -179,8 +179,7 @@ class Ranked:
         if not ids:
             return []
         if len(ids) <= PAGE_ROWS:
-            padded = [*ids, *[0] * (PAGE_ROWS - len(ids))]
-            rows = _page_rows(**{f"id{n}": pk for n, pk in enumerate(padded)})
+            rows = _page_rows(**id_values(ids, PAGE_ROWS))
         else:
             rows = self._queryset.filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
         by_pk = {row.pk: row for row in rows}
@@ -192,11 +191,15 @@ PAGE_ROWS = 10  # the results of a page
 
 @prepared
 def _page_rows() -> QuerySet:
-    """A page's results by id (`id0`…, padded with 0, which is no communiqué's): prepared, as
-    they are read on every search (common/prepared.py). Not filtered again: the ids were
-    ranked among the readable ones by the same request."""
-    ids = [Param(f"id{n}", IntegerField()) for n in range(PAGE_ROWS)]
-    return Communique.plain().filter(pk__in=ids).order_by().only(*_fields(RESULT_FIELDS))
+    """A page's results by id: prepared, as they are read on every search
+    (common/prepared.py). Not filtered again: the ids were ranked among the readable ones by
+    the same request."""
+    return (
+        Communique.plain()
+        .filter(pk__in=id_params(PAGE_ROWS))
+        .order_by()
+        .only(*_fields(RESULT_FIELDS))
+    )
 
 
 def _rows(queryset: QuerySet, *names: str) -> list[tuple]:
