@@ -15,26 +15,21 @@ def with_reader_facts(communiques: QuerySet) -> QuerySet:
     Written as SQL: the same subqueries built from `Subquery`/`Exists` cost about 1 ms of
     Python to resolve and compile on every uncached page (docs/performance.md). They name the
     communiqué table itself, so `communiques` must be a plain query of that table."""
-    communique = communiques.model._meta.db_table
-    views = ViewCount._meta
-    closures = ReplyClosure._meta
-    replies = Reply._meta
+    this = f'"{communiques.model._meta.db_table}"."id"'
+
+    def rows_about_this(model, condition: str = "") -> str:
+        return f'FROM "{model._meta.db_table}" x WHERE x."communique_id" = {this}{condition}'
+
+    approved = ' AND x."status" = %s'
     return communiques.annotate(
         reader_views=RawSQL(
-            f'SELECT SUM(v."count") FROM "{views.db_table}" v'
-            f' WHERE v."communique_id" = "{communique}"."id"',
-            (),
-            output_field=IntegerField(),
+            f'SELECT SUM(x."count") {rows_about_this(ViewCount)}', (), output_field=IntegerField()
         ),
         replies_closed=RawSQL(
-            f'EXISTS (SELECT 1 FROM "{closures.db_table}" c'
-            f' WHERE c."communique_id" = "{communique}"."id")',
-            (),
-            output_field=BooleanField(),
+            f"EXISTS (SELECT 1 {rows_about_this(ReplyClosure)})", (), output_field=BooleanField()
         ),
         has_replies=RawSQL(
-            f'EXISTS (SELECT 1 FROM "{replies.db_table}" r'
-            f' WHERE r."communique_id" = "{communique}"."id" AND r."status" = %s)',
+            f"EXISTS (SELECT 1 {rows_about_this(Reply, approved)})",
             (Reply.Status.APPROVED.value,),
             output_field=BooleanField(),
         ),
