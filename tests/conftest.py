@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import clear_url_caches
 from django.utils import timezone, translation
 
@@ -115,10 +117,15 @@ def english_messages(settings):
     Arabic; this makes English the default instead (a request's cookie or Accept-Language
     still wins)."""
     settings.LANGUAGE_CODE = "en"
-    yield
-    # The URL resolver keeps what it reversed per language, prefix included: English reversed
-    # while it was the default has no /en/, and would keep none in the tests after this one.
-    clear_url_caches()
+
+
+@receiver(setting_changed)
+def forget_reversed_urls(*, setting, **kwargs):
+    """The URL resolver keeps what it reversed per language, prefix included: a language
+    reversed while it was the default has no prefix (no /en/), and would keep none in the tests
+    after one that changed the default."""
+    if setting in ("LANGUAGE_CODE", "LANGUAGES"):
+        clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
