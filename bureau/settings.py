@@ -109,6 +109,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
         ]
     )
+    # The public pages' few queries are prepared on the server, which keeps their plans
+    # (common/prepared.py); Django's own cursors never prepare. Off behind a connection pooler
+    # that cannot keep prepared statements (docs/deploy.md).
+    if env.bool("DB_PREPARED_STATEMENTS", default=True):
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 # A PostgreSQL streaming replica the public pages read from; everything else uses the primary
 # (see common/replica.py and docs/deploy.md).
 if env.str("DATABASE_REPLICA_URL", default=""):
@@ -116,11 +121,13 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
     # The same health checks and time limits as the primary.
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
-    # Only the time limits: the rest of OPTIONS (host, port from the URL) says where it is.
-    if "options" in DATABASES["default"].get("OPTIONS", {}):
-        DATABASES["replica"].setdefault("OPTIONS", {})["options"] = DATABASES["default"]["OPTIONS"][
-            "options"
-        ]
+    # Only the time limits and prepared statements: the rest of OPTIONS (host, port from the
+    # URL) says where it is.
+    for option in ("options", "prepare_threshold"):
+        if option in DATABASES["default"].get("OPTIONS", {}):
+            DATABASES["replica"].setdefault("OPTIONS", {})[option] = DATABASES["default"][
+                "OPTIONS"
+            ][option]
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -15,6 +15,11 @@ kept per database and language, and each call only fills in the values::
 The rows come back through `QuerySet.raw()`: model instances with their annotations as
 attributes. Annotations are not converted by their output field (an SQLite boolean comes
 back as 0 or 1), so read them for their truth or their number only.
+
+On PostgreSQL the statements are also prepared on the server, which then keeps their plans:
+planning these small queries cost PostgreSQL more than running them (docs/performance.md).
+`DB_PREPARED_STATEMENTS=0` turns that off, for a connection pooler that cannot keep them
+(docs/deploy.md); the queries then run unprepared, as any other.
 """
 
 from collections.abc import Callable
@@ -22,8 +27,10 @@ from functools import update_wrapper
 
 from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, router
+from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import Expression, IntegerField, QuerySet
 from django.db.models.query import RawQuerySet
+from django.db.models.sql import RawQuery
 from django.utils.translation import get_language
 
 
@@ -64,7 +71,7 @@ class prepared:  # noqa: N801 (a decorator)
 
     def count(self, **values) -> int:
         using, sql, params = self._sql("count", lambda query: query.order_by().values("pk"))
-        with connections[using].cursor() as cursor:
+        with statement_cursor(using) as cursor:
             cursor.execute(
                 f"SELECT COUNT(*) FROM ({sql}) counted", self._fill(params, values, using)
             )
@@ -81,7 +88,8 @@ class prepared:  # noqa: N801 (a decorator)
     def _rows(self, form, shape: Callable[[QuerySet], QuerySet], values: dict) -> list:
         using, sql, params = self._sql(form, shape)
         filled = self._fill(params, values, using)
-        return list(RawQuerySet(sql, model=self.model, params=filled, using=using))
+        query = _PreparedRawQuery(sql, using, params=filled)
+        return list(RawQuerySet(sql, model=self.model, query=query, using=using))
 
     def _sql(self, form, shape: Callable[[QuerySet], QuerySet]) -> tuple[str, str, tuple]:
         """The database to read from, and the SQL of the query in this form and its
@@ -112,6 +120,36 @@ class prepared:  # noqa: N801 (a decorator)
 
 
 MAX_KEPT_OFFSET = 100  # the first ten pages of ten
+
+
+def statement_cursor(using: str):
+    """A cursor of the database `using` (Django's, wrapped and logged as any other) whose
+    statements PostgreSQL prepares and keeps: psycopg names each new statement, and runs it
+    again by that name. Django's own cursors bind their values in Python and never prepare.
+    Elsewhere, the database's usual cursor."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    # What connection.cursor() does, with a cursor that binds its values on the server.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_StatementCursor(connection.connection))
+
+
+class _PreparedRawQuery(RawQuery):
+    """`raw()`'s query, run through `statement_cursor()`."""
+
+    def _execute_query(self):
+        self.cursor = statement_cursor(self.using)
+        self.cursor.execute(self.sql, self.params)
+
+
+class _StatementCursor(ServerBindingCursor):
+    def execute(self, query, params=None, **kwargs):
+        # psycopg prepares a statement at once when asked, unless the connection's
+        # prepare_threshold is None (DB_PREPARED_STATEMENTS=0).
+        return super().execute(query, params, prepare=True, **kwargs)
 
 
 def id_params(count: int) -> list[Param]:

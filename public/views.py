@@ -136,11 +136,24 @@ def communique_page(
     return private_response(response) if preview else response
 
 
+UNREAD_ON_PAGE = [
+    "title",
+    "body",
+    "correction_note",
+    "search_title",
+    "search_body",
+    "search_document",
+    "search_title_document",
+]
+
+
 @prepared
 def public_communique_by_slug() -> QuerySet:
-    """The public communiqué with this slug, with what its readers' part needs."""
+    """The public communiqué with this slug, with what its readers' part needs; not its search
+    index, nor the untranslated columns, which the page's translated fields stand for."""
     now, slug = Param("now", DateTimeField()), Param("slug", CharField())
-    return with_reader_facts(Communique.plain().public(now=now).filter(slug=slug))[:1]
+    communiques = Communique.plain().public(now=now).filter(slug=slug).defer(*UNREAD_ON_PAGE)
+    return with_reader_facts(communiques)[:1]
 
 
 def _public_communique(request, year, month, day, slug, suffix=""):

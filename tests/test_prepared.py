@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import connection, models
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from common.prepared import MAX_KEPT_OFFSET, Param, PreparedList, prepared
@@ -98,3 +99,42 @@ def test_only_the_first_pages_are_kept_compiled(make_communique):
     public_newest_first.rows(MAX_KEPT_OFFSET, MAX_KEPT_OFFSET + 10, now=now)
     assert [key[0] for key in public_newest_first.compiled] == [("slice", 0, 10)]
     assert public_newest_first.rows(MAX_KEPT_OFFSET, MAX_KEPT_OFFSET + 10, now=now) == []
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only"
+)
+
+
+def prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@postgresql_only
+def test_postgresql_keeps_the_statements_and_django_still_counts_the_queries(make_communique):
+    make_communique(slug="بلاغ")
+    now = timezone.now()
+    with CaptureQueriesContext(connection) as queries:
+        assert len(public_by_slug(now=now, slug="بلاغ")) == 1
+        assert public_by_slug(now=now, slug="لا-يوجد") == []
+        assert public_newest_first.count(now=now) == 1
+    assert len(queries) == 3
+    kept = prepared_statements()
+    # Bound on the server ($1…), once per statement however often it runs.
+    assert sum('"slug" = ($' in statement for statement in kept) == 1
+    assert sum(statement.startswith("SELECT COUNT(*)") for statement in kept) == 1
+
+
+@postgresql_only
+def test_without_prepared_statements_the_queries_run_as_any_other(make_communique):
+    make_communique(slug="بلاغ")
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = None  # as DB_PREPARED_STATEMENTS=0 leaves it
+    try:
+        assert len(public_by_slug(now=timezone.now(), slug="بلاغ")) == 1
+        assert not any('"slug" = ($' in statement for statement in prepared_statements())
+    finally:
+        connection.connection.prepare_threshold = threshold

@@ -78,3 +78,19 @@ def test_the_replica_keeps_its_own_address_and_gets_the_primarys_time_limits():
         DATABASE_REPLICA_URL="postgres://postgres@/bureau?host=/tmp/pg&port=5452",
     )
     assert result.stdout.split() == ["5452", "True"], result.stderr
+
+
+def test_postgresql_prepares_statements_on_both_databases_unless_turned_off():
+    show = (
+        "from django.conf import settings\n"
+        "print(*(settings.DATABASES[alias]['OPTIONS'].get('prepare_threshold')"
+        " for alias in ('default', 'replica')))"
+    )
+    databases = {
+        "DATABASE_URL": "postgres://postgres@/bureau?host=/tmp/pg&port=5451",
+        "DATABASE_REPLICA_URL": "postgres://postgres@/bureau?host=/tmp/pg&port=5452",
+    }
+    prepared = run_settings(show, DEBUG="1", **databases)
+    assert prepared.stdout.split() == ["5", "5"], prepared.stderr
+    off = run_settings(show, DEBUG="1", DB_PREPARED_STATEMENTS="0", **databases)
+    assert off.stdout.split() == ["None", "None"], off.stderr
