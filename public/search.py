@@ -393,9 +393,10 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
         for alternative in term(word):
             for keys in alternative:
                 wanted.update(keys)
-    tokens = re.split(r"(\W+)", text)
+    wanted = frozenset(wanted)
+    tokens = re.split(r"(\W+)", text)  # words at even places, what separates them between
     # Only the words up to the end of the excerpt are looked at.
-    first = next((i for i, tok in enumerate(tokens) if _matches(tok, wanted)), None)
+    first = next((i for i in range(0, len(tokens), 2) if _matches(tokens[i], wanted)), None)
     if first is None:
         excerpt = text[:width]
         return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
@@ -421,7 +422,9 @@ def snippet(text: str, query: Query, width: int = 240) -> SafeString:
     return mark_safe(prefix + "".join(out).strip() + suffix)
 
 
-def _matches(token: str, wanted: set[str]) -> bool:
+# Bounded as _token_keys is; the words of a page's excerpts are looked up for the same query.
+@lru_cache(maxsize=20_000)
+def _matches(token: str, wanted: frozenset[str]) -> bool:
     if not token or not token[0].isalnum():
         return False
     return not wanted.isdisjoint(_token_keys(token))

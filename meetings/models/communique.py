@@ -7,10 +7,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.addresses import dated_address
 from common.dates import validate_sensible_date
 from common.text import PlainCharField, PlainSlugField, PlainTextField
 from meetings import search_index
@@ -199,15 +199,7 @@ class Communique(models.Model):
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at or self.created_at)
-        return reverse(
-            "public:communique_detail",
-            kwargs={
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "day": f"{local.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        return dated_address("public:communique_detail", local.date(), self.slug)
 
     @classmethod
     def long_columns(cls, through: str = "") -> list[str]:
