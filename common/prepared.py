@@ -12,9 +12,9 @@ kept per database and language, and each call only fills in the values::
 
     communiques = by_slug(slug="…")  # a list of model instances
 
-The rows come back through `QuerySet.raw()`: model instances with their annotations as
-attributes. Annotations are not converted by their output field (an SQLite boolean comes
-back as 0 or 1), so read them for their truth or their number only.
+The rows come back as model instances with their annotations as attributes, made as Django's
+own iterable makes them; which column goes where, and the converters each column needs, are
+worked out when the query is compiled, not on every call.
 
 On PostgreSQL the statements are also prepared on the server, which then keeps their plans:
 planning these small queries cost PostgreSQL more than running them (docs/performance.md).
@@ -29,8 +29,6 @@ from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import Expression, IntegerField, QuerySet
-from django.db.models.query import RawQuerySet
-from django.db.models.sql import RawQuery
 from django.utils.translation import get_language
 
 
@@ -59,7 +57,7 @@ class prepared:  # noqa: N801 (a decorator)
         # The SQL per form of the query (all, counted, a slice), language (a query may depend
         # on it, as the readable communiqués do) and kind of database; forgotten when a test
         # changes the settings.
-        self.compiled: dict[tuple, tuple[str, tuple]] = {}
+        self.compiled: dict[tuple, Compiled] = {}
         setting_changed.connect(self.forget, weak=False)
         update_wrapper(self, build)
 
@@ -70,10 +68,11 @@ class prepared:  # noqa: N801 (a decorator)
         return self._rows("all", lambda query: query, values)
 
     def count(self, **values) -> int:
-        using, sql, params = self._sql("count", lambda query: query.order_by().values("pk"))
+        using, compiled = self._compiled("count", lambda query: query.order_by().values("pk"))
         with statement_cursor(using) as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM ({sql}) counted", self._fill(params, values, using)
+                f"SELECT COUNT(*) FROM ({compiled.sql}) counted",
+                self._fill(compiled.params, values, using),
             )
             return cursor.fetchone()[0]
 
@@ -86,14 +85,15 @@ class prepared:  # noqa: N801 (a decorator)
         return self._rows(form, lambda query: query[start:stop], values)
 
     def _rows(self, form, shape: Callable[[QuerySet], QuerySet], values: dict) -> list:
-        using, sql, params = self._sql(form, shape)
-        filled = self._fill(params, values, using)
-        query = _PreparedRawQuery(sql, using, params=filled)
-        return list(RawQuerySet(sql, model=self.model, query=query, using=using))
+        using, compiled = self._compiled(form, shape)
+        with statement_cursor(using) as cursor:
+            cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
+            rows = cursor.fetchall()
+        return compiled.instances(rows, using)
 
-    def _sql(self, form, shape: Callable[[QuerySet], QuerySet]) -> tuple[str, str, tuple]:
-        """The database to read from, and the SQL of the query in this form and its
-        parameters, compiled now unless kept (`form` None: never kept)."""
+    def _compiled(self, form, shape: Callable[[QuerySet], QuerySet]) -> tuple[str, "Compiled"]:
+        """The database to read from, and the query in this form compiled for it, now unless
+        kept (`form` None: never kept)."""
         query = None
         if self.model is None:  # the router needs the model
             query = self.build()
@@ -103,10 +103,10 @@ class prepared:  # noqa: N801 (a decorator)
         compiled = self.compiled.get(key)
         if compiled is None:
             query = shape(query if query is not None else self.build())
-            compiled = query.query.get_compiler(using).as_sql()
+            compiled = Compiled(query.query.get_compiler(using))
             if form is not None:
                 self.compiled[key] = compiled
-        return (using, *compiled)
+        return using, compiled
 
     @staticmethod
     def _fill(params, values: dict, using: str) -> list:
@@ -117,6 +117,38 @@ class prepared:  # noqa: N801 (a decorator)
             else param
             for param in params
         ]
+
+
+class Compiled:
+    """A query's SQL and parameters, and how its rows become model instances: what
+    `ModelIterable` works out again for every queryset it runs."""
+
+    def __init__(self, compiler):
+        self.sql, self.params = compiler.as_sql()
+        select = compiler.select
+        # Django's compiler puts the model's columns first, then the annotations.
+        fields = compiler.klass_info["select_fields"] if compiler.klass_info else []
+        self.model = compiler.klass_info["model"] if compiler.klass_info else None
+        self.start, self.stop = (fields[0], fields[-1] + 1) if fields else (0, 0)
+        self.attnames = [column.target.attname for column, *_ in select[self.start : self.stop]]
+        self.annotations = list(compiler.annotation_col_map.items())
+        # {position: (converters, expression)}: the database's and the fields' from_db_value.
+        self.converters = compiler.get_converters([column for column, *_ in select])
+
+    def instances(self, rows: list[tuple], using: str) -> list:
+        connection = connections[using]
+        objects = []
+        for row in rows:
+            if self.converters:
+                row = list(row)
+                for position, (converters, expression) in self.converters.items():
+                    for convert in converters:
+                        row[position] = convert(row[position], expression, connection)
+            instance = self.model.from_db(using, self.attnames, row[self.start : self.stop])
+            for name, position in self.annotations:
+                setattr(instance, name, row[position])
+            objects.append(instance)
+        return objects
 
 
 MAX_KEPT_OFFSET = 100  # the first ten pages of ten
@@ -135,14 +167,6 @@ def statement_cursor(using: str):
     connection.ensure_connection()
     with connection.wrap_database_errors:
         return connection._prepare_cursor(_StatementCursor(connection.connection))
-
-
-class _PreparedRawQuery(RawQuery):
-    """`raw()`'s query, run through `statement_cursor()`."""
-
-    def _execute_query(self):
-        self.cursor = statement_cursor(self.using)
-        self.cursor.execute(self.sql, self.params)
 
 
 class _StatementCursor(ServerBindingCursor):
