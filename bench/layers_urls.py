@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from bureau.urls import urlpatterns as bureau_urlpatterns
 from public.cache import public_page
-from public.related import readable, related_communiques
-from public.search import parse_query, search, snippet
+from public.related import related_communiques
+from public.search import parse_query, search_readable, snippet
 from public.views import public_communique_by_slug
 
 PAGES = Path(os.environ["BENCH_PAGES"])
@@ -43,7 +43,7 @@ def communique_data(request):
 @public_page(parameters=("q",))
 def search_data(request):
     query = parse_query(request.GET.get("q"))
-    found = search(readable(), query)
+    found = search_readable(query, timezone.now())
     excerpts = [snippet(c.body, query) for c in found[0:10]]
     assert found.count() and excerpts
     return saved("search")

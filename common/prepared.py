@@ -67,6 +67,13 @@ class prepared:  # noqa: N801 (a decorator)
     def __call__(self, **values) -> list:
         return self._rows("all", lambda query: query, values)
 
+    def tuples(self, **values) -> list[tuple]:
+        """The rows as tuples, for a `values_list()` query."""
+        using, compiled = self._compiled("all", lambda query: query)
+        with statement_cursor(using) as cursor:
+            cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
+            return compiled.converted(cursor.fetchall(), using)
+
     def count(self, **values) -> int:
         using, compiled = self._compiled("count", lambda query: query.order_by().values("pk"))
         with statement_cursor(using) as cursor:
@@ -135,15 +142,23 @@ class Compiled:
         # {position: (converters, expression)}: the database's and the fields' from_db_value.
         self.converters = compiler.get_converters([column for column, *_ in select])
 
-    def instances(self, rows: list[tuple], using: str) -> list:
+    def converted(self, rows: list[tuple], using: str) -> list[tuple]:
+        """`rows` with each column converted to its Python value."""
+        if not self.converters:
+            return rows
         connection = connections[using]
-        objects = []
+        converted = []
         for row in rows:
-            if self.converters:
-                row = list(row)
-                for position, (converters, expression) in self.converters.items():
-                    for convert in converters:
-                        row[position] = convert(row[position], expression, connection)
+            row = list(row)
+            for position, (converters, expression) in self.converters.items():
+                for convert in converters:
+                    row[position] = convert(row[position], expression, connection)
+            converted.append(tuple(row))
+        return converted
+
+    def instances(self, rows: list[tuple], using: str) -> list:
+        objects = []
+        for row in self.converted(rows, using):
             instance = self.model.from_db(using, self.attnames, row[self.start : self.stop])
             for name, position in self.annotations:
                 setattr(instance, name, row[position])

@@ -12,6 +12,7 @@ and, on PostgreSQL, without accents.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -28,6 +29,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import (
     Case,
+    DateTimeField,
     ExpressionWrapper,
     F,
     FloatField,
@@ -45,12 +47,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from common import normalise
-from common.prepared import id_params, id_values, prepared
+from common.prepared import Param, id_params, id_values, prepared
 from meetings.models import Communique, SearchWord
 from meetings.search_index import CONFIG
 from regions import places
 
-from .related import CARD_FIELDS
+from .related import CARD_FIELDS, readable
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -108,6 +110,11 @@ def term(word: str) -> Term:
 
 def _tsquery(terms: list[Term]) -> SearchQuery:
     """The terms as a tsquery."""
+    return SearchQuery(_tsquery_text(terms), search_type="raw", config=CONFIG)
+
+
+def _tsquery_text(terms: list[Term]) -> str:
+    """The terms in tsquery's syntax."""
 
     def any_of(parts):
         return "(" + " | ".join(parts) + ")"
@@ -116,11 +123,10 @@ def _tsquery(terms: list[Term]) -> SearchQuery:
         return "(" + " & ".join(parts) + ")"
 
     # Keys are made of letters and digits only (normalise.words splits on everything else).
-    text = all_of(
+    return all_of(
         any_of(all_of(any_of(f"'{key}'" for key in keys) for keys in alt) for alt in t)
         for t in terms
     )
-    return SearchQuery(text, search_type="raw", config=CONFIG)
 
 
 def _sqlite_match(terms: list[Term], field: str = "search_document") -> Q:
@@ -147,16 +153,28 @@ class Ranked:
     (at most MAX_RANKED) are ranked in one query, which also counts them; a page then reads its
     own rows by id, without the long columns it does not show (docs/search.md)."""
 
-    def __init__(self, queryset: QuerySet, ranked: QuerySet | None, scored: bool = False):
+    def __init__(
+        self,
+        queryset: QuerySet,
+        ranked: QuerySet | Callable[[], list[tuple]] | None,
+        scored: bool = False,
+    ):
         self._queryset = queryset
-        self._ranked = ranked  # (pk, score) or (pk,), newest first; None: nothing can match
+        # (pk, score) or (pk,), newest first, as a queryset or a function reading them (a
+        # prepared query); None: nothing can match.
+        self._ranked = ranked
         self._scored = scored
         self._ids: list[int] | None = None
 
     def ids(self) -> list[int]:
         if self._ids is None:
             columns = ("pk", "rank") if self._scored else ("pk",)
-            rows = _rows(self._ranked, *columns) if self._ranked is not None else []
+            if self._ranked is None:
+                rows = []
+            elif callable(self._ranked):
+                rows = self._ranked()
+            else:
+                rows = _rows(self._ranked, *columns)
             if self._scored:
                 # Stable: communiqués that score alike stay newest first.
                 rows.sort(key=itemgetter(1), reverse=True)
@@ -228,11 +246,51 @@ def search(queryset: QuerySet, query: Query) -> Ranked:
     if not query:
         return Ranked(queryset, None)
     found, score = _scored(queryset, [term(word) for word in query.words], query.words)
+    return Ranked(queryset, _ranked_ids(found, score), scored=score is not None)
+
+
+def search_readable(query: Query, now) -> Ranked:
+    """`search(readable(now=now), query)`: the public search. On PostgreSQL its ranking query
+    is prepared (common/prepared.py), one per pattern of scoring words: building and
+    compiling it cost more than PostgreSQL took to run it (docs/performance.md)."""
+    queryset = readable(now=now)
+    if not query or connection.vendor != "postgresql":
+        return search(queryset, query)
+    terms = [term(word) for word in query.words]
+    scoring = tuple(not normalise.is_common_in_titles(word) for word in query.words)
+    values = {"now": now, "all": _tsquery_text(terms)}
+    values.update((f"word{n}", _tsquery_text([t])) for n, t in enumerate(terms) if scoring[n])
+    ranking = _prepared_ranking(scoring)
+    return Ranked(queryset, lambda: ranking.tuples(**values), scored=any(scoring))
+
+
+@lru_cache(maxsize=MAX_TERMS * 8)  # bounded: a query has at most MAX_TERMS words
+def _prepared_ranking(scoring: tuple[bool, ...]) -> prepared:
+    """The ranking of `search()` for a query whose words score as `scoring` says (True: in
+    the title scores more), prepared with the tsqueries as parameters: `all` for the whole
+    query, `word<n>` for each scoring word."""
+
+    def matches(name: str) -> SearchQuery:
+        return SearchQuery(Param(name, TextField()), search_type="raw", config=CONFIG)
+
+    def build() -> QuerySet:
+        found = readable(now=Param("now", DateTimeField())).filter(search_document=matches("all"))
+        scored = [
+            _title_score(Q(search_title_document=matches(f"word{n}")))
+            for n, scores in enumerate(scoring)
+            if scores
+        ]
+        return _ranked_ids(found, _total(scored))
+
+    return prepared(build)
+
+
+def _ranked_ids(found: QuerySet, score) -> QuerySet:
+    """The ids of the newest MAX_RANKED of `found`, with their `score` unless None."""
     newest = found.order_by("-published_at", "-pk")
     if score is None:
-        return Ranked(queryset, newest.values_list("pk")[:MAX_RANKED])
-    ranked = newest.annotate(rank=score).values_list("pk", "rank")[:MAX_RANKED]
-    return Ranked(queryset, ranked, scored=True)
+        return newest.values_list("pk")[:MAX_RANKED]
+    return newest.annotate(rank=score).values_list("pk", "rank")[:MAX_RANKED]
 
 
 def matching(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]) -> QuerySet:
@@ -269,10 +327,19 @@ def _scored(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]):
             if postgres
             else _sqlite_match([t], "search_title_document")
         )
-        scored.append(Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE)))
+        scored.append(_title_score(in_title))
+    return found, _total(scored)
+
+
+def _title_score(in_title: Q) -> Case:
+    """What a word scores: more where `in_title` (it is in the title or a place name)."""
+    return Case(When(in_title, then=Value(TITLE_SCORE)), default=Value(BODY_SCORE))
+
+
+def _total(scored: list) -> ExpressionWrapper | None:
     if not scored:
-        return found, None
-    return found, ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
+        return None
+    return ExpressionWrapper(sum(scored[1:], scored[0]), output_field=FloatField())
 
 
 def search_translation(queryset: QuerySet, query: Query, language: str) -> QuerySet:

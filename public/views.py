@@ -32,7 +32,14 @@ from regions.models import Mandate, Region, in_office
 from .cache import private_response, public_page
 from .pdf import render_pdf
 from .related import listed, listed_now, readable, related_communiques
-from .search import MAX_RANKED, near_misses, parse_query, search, search_translation, snippet
+from .search import (
+    MAX_RANKED,
+    near_misses,
+    parse_query,
+    search_readable,
+    search_translation,
+    snippet,
+)
 
 PER_PAGE = 10
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -222,7 +229,7 @@ def search_page(request):
     results, suggestion, near = [], "", []
     if query:
         if language == DEFAULT_LANGUAGE:
-            found = search(readable(), query)
+            found = search_readable(query, timezone.now())
         else:
             found = search_translation(readable(), query, language)
         page = paginate(request, found)

@@ -3,10 +3,12 @@
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from common.normalise import fold
 from meetings.models import Communique
-from public.search import matching, parse_query, search, term
+from public.search import matching, parse_query, search, search_readable, term
 from public.views import readable
 from regions import places
 
@@ -263,3 +265,32 @@ def test_the_ranked_pages_are_the_one_query_ranking_cut_in_pages(make_many):
     pages = [[c.pk for c in results[start : start + 10]] for start in (0, 10, 20)]
     assert pages == [[c.pk for c in one_query[start : start + 10]] for start in (0, 10, 20)]
     assert "search_document" in results[0:1][0].get_deferred_fields()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "سلا",  # one word, in titles and bodies
+        "التعليم العمومي",  # two scoring words
+        "جهة سلا",  # a word common in titles, which scores nothing, and one that scores
+        "جهة",  # no scoring word: newest first
+        "Draa",  # a place typed in Latin script
+        "لا يوجد في أي بلاغ",  # nothing matches
+    ],
+)
+def test_the_public_search_ranks_as_the_search_of_the_readable_ones(make_communique, seed, typed):
+    make_communique(title="بلاغ حول الأوضاع بسلا", body="نص قصير عن سلا وجهة الرباط.")
+    make_communique(title="بلاغ المكتب السياسي", body="لقاءات الصخيرات-تمارة وسلا وآسفي.")
+    make_communique(title="بلاغ حول التعليم العمومي", body="نص قصير عن جهة سلا.")
+    make_communique(title="بلاغ عام", body="تحدث عن التعليم العمومي بإسهاب في جهة درعة.")
+    make_communique(Communique.Status.SCHEDULED, title="بلاغ مقبل", body="سلا والتعليم.")
+    query, now = parse_query(typed), timezone.now()
+    expected = search(readable(now=now), query).ids()
+    assert expected or typed == "لا يوجد في أي بلاغ"
+    with CaptureQueriesContext(connection) as queries:
+        ranked = search_readable(query, now)
+        assert ranked.ids() == expected
+        assert ranked.count() == len(expected)
+    assert len(queries) == 1  # the ranking, which also counts
+    # Again, after the other queries ran: the prepared query takes each one's own words.
+    assert search_readable(query, now).ids() == expected
