@@ -18,6 +18,8 @@ worked out when the query is compiled, not on every call.
 
 On PostgreSQL the statements are also prepared on the server, which then keeps their plans:
 planning these small queries cost PostgreSQL more than running them (docs/performance.md).
+PostgreSQL soon settles on one plan for all values; where the best plan depends on the values
+(a search's words), `prepared(build, plan_once=False)` keeps only the compiled SQL.
 `DB_PREPARED_STATEMENTS=0` turns that off, for a connection pooler that cannot keep them
 (docs/deploy.md); the queries then run unprepared, as any other.
 """
@@ -51,8 +53,11 @@ class prepared:  # noqa: N801 (a decorator)
     """Decorates `build`, which returns the query with its `Param`s: calling it with their
     values by name returns the rows; `count()` counts them and `rows()` reads a part."""
 
-    def __init__(self, build: Callable[[], QuerySet]):
+    def __init__(self, build: Callable[[], QuerySet], *, plan_once: bool = True):
         self.build = build
+        # Whether PostgreSQL may keep one plan for every call (see statement_cursor): not for a
+        # query whose best plan depends on its values, as the search's does on its words.
+        self.plan_once = plan_once
         self.model = None
         # The SQL per form of the query (all, counted, a slice), language (a query may depend
         # on it, as the readable communiqués do) and kind of database; forgotten when a test
@@ -70,13 +75,13 @@ class prepared:  # noqa: N801 (a decorator)
     def tuples(self, **values) -> list[tuple]:
         """The rows as tuples, for a `values_list()` query."""
         using, compiled = self._compiled("all", lambda query: query)
-        with statement_cursor(using) as cursor:
+        with self._cursor(using) as cursor:
             cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
             return compiled.converted(cursor.fetchall(), using)
 
     def count(self, **values) -> int:
         using, compiled = self._compiled("count", lambda query: query.order_by().values("pk"))
-        with statement_cursor(using) as cursor:
+        with self._cursor(using) as cursor:
             cursor.execute(
                 f"SELECT COUNT(*) FROM ({compiled.sql}) counted",
                 self._fill(compiled.params, values, using),
@@ -93,7 +98,7 @@ class prepared:  # noqa: N801 (a decorator)
 
     def _rows(self, form, shape: Callable[[QuerySet], QuerySet], values: dict) -> list:
         using, compiled = self._compiled(form, shape)
-        with statement_cursor(using) as cursor:
+        with self._cursor(using) as cursor:
             cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
             rows = cursor.fetchall()
         return compiled.instances(rows, using)
@@ -114,6 +119,9 @@ class prepared:  # noqa: N801 (a decorator)
             if form is not None:
                 self.compiled[key] = compiled
         return using, compiled
+
+    def _cursor(self, using: str):
+        return statement_cursor(using) if self.plan_once else connections[using].cursor()
 
     @staticmethod
     def _fill(params, values: dict, using: str) -> list:

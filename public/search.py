@@ -251,8 +251,8 @@ def search(queryset: QuerySet, query: Query) -> Ranked:
 
 def search_readable(query: Query, now) -> Ranked:
     """`search(readable(now=now), query)`: the public search. On PostgreSQL its ranking query
-    is prepared (common/prepared.py), one per pattern of scoring words: building and
-    compiling it cost more than PostgreSQL took to run it (docs/performance.md)."""
+    is built and compiled once per pattern of scoring words (common/prepared.py), not on every
+    search: that cost about 2 ms of Python (docs/performance.md)."""
     queryset = readable(now=now)
     if not query or connection.vendor != "postgresql":
         return search(queryset, query)
@@ -267,8 +267,8 @@ def search_readable(query: Query, now) -> Ranked:
 @lru_cache(maxsize=MAX_TERMS * 8)  # bounded: a query has at most MAX_TERMS words
 def _prepared_ranking(scoring: tuple[bool, ...]) -> prepared:
     """The ranking of `search()` for a query whose words score as `scoring` says (True: in
-    the title scores more), prepared with the tsqueries as parameters: `all` for the whole
-    query, `word<n>` for each scoring word."""
+    the title scores more), with the tsqueries as parameters: `all` for the whole query,
+    `word<n>` for each scoring word."""
 
     def matches(name: str) -> SearchQuery:
         return SearchQuery(Param(name, TextField()), search_type="raw", config=CONFIG)
@@ -282,7 +282,9 @@ def _prepared_ranking(scoring: tuple[bool, ...]) -> prepared:
         ]
         return _ranked_ids(found, _total(scored))
 
-    return prepared(build)
+    # Planned for each search: a plan made once cannot see how rare the words are, and at
+    # 50,000 communiqués it took twice as long (docs/performance.md).
+    return prepared(build, plan_once=False)
 
 
 def _ranked_ids(found: QuerySet, score) -> QuerySet:

@@ -138,3 +138,22 @@ def test_without_prepared_statements_the_queries_run_as_any_other(make_communiqu
         assert not any('"slug" = ($' in statement for statement in prepared_statements())
     finally:
         connection.connection.prepare_threshold = threshold
+
+
+def _by_slug_newest_id_first():
+    now = Param("now", models.DateTimeField())
+    slug = Param("slug", models.CharField())
+    return Communique.plain().public(now=now).filter(slug=slug).order_by("-pk")
+
+
+public_by_slug_planned_each_time = prepared(_by_slug_newest_id_first, plan_once=False)
+
+
+@postgresql_only
+def test_a_query_planned_each_time_is_compiled_once_but_not_prepared(make_communique):
+    make_communique(slug="بلاغ")
+    now = timezone.now()
+    for _ in range(3):
+        assert len(public_by_slug_planned_each_time(now=now, slug="بلاغ")) == 1
+    assert not any('ORDER BY "meetings_communique"."id" DESC' in s for s in prepared_statements())
+    assert len(public_by_slug_planned_each_time.compiled) == 1
