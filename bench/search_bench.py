@@ -25,9 +25,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bureau.settings")
 django.setup()
 
 from django.db import connection, reset_queries  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from meetings.models import Communique  # noqa: E402
-from public.search import near_misses, parse_query, search  # noqa: E402
+from public.search import near_misses, parse_query, search_readable  # noqa: E402
 from public.views import readable  # noqa: E402
 from tests.public.retrieval import MISSPELT, QUERIES, evaluate  # noqa: E402
 
@@ -132,7 +133,7 @@ def recall():
 def search_page_queries(text):
     """What the search page asks the database for one query (the page cache left aside)."""
     query = parse_query(text)
-    found = search(readable(), query)
+    found = search_readable(query, timezone.now())
     if found.count():
         list(found[:10])
     else:
