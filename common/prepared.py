@@ -63,7 +63,9 @@ class prepared:  # noqa: N801 (a decorator)
         # on it, as the readable communiqués do) and kind of database; forgotten when a test
         # changes the settings.
         self.compiled: dict[tuple, Compiled] = {}
-        setting_changed.connect(self.forget, weak=False)
+        # Weakly: a prepared query made on the fly (one per search pattern) goes with its last
+        # reference.
+        setting_changed.connect(self.forget)
         update_wrapper(self, build)
 
     def forget(self, **kwargs) -> None:

@@ -1,6 +1,8 @@
 """Queries compiled once and run again with new values (common/prepared.py)."""
 
 import datetime
+import gc
+import weakref
 
 import pytest
 from django.core.paginator import Paginator
@@ -157,3 +159,19 @@ def test_a_query_planned_each_time_is_compiled_once_but_not_prepared(make_commun
         assert len(public_by_slug_planned_each_time(now=now, slug="بلاغ")) == 1
     assert not any('ORDER BY "meetings_communique"."id" DESC' in s for s in prepared_statements())
     assert len(public_by_slug_planned_each_time.compiled) == 1
+
+
+def test_a_prepared_query_made_on_the_fly_is_not_kept_alive_by_its_settings_receiver():
+    query = prepared(_by_slug_newest_id_first)
+    alive = weakref.ref(query)
+    del query
+    gc.collect()
+    assert alive() is None
+
+
+def test_a_module_level_prepared_query_still_forgets_when_a_setting_changes(make_communique):
+    make_communique(slug="بلاغ")
+    public_by_slug(now=timezone.now(), slug="بلاغ")
+    assert public_by_slug.compiled
+    with override_settings(TIME_ZONE="Africa/Casablanca"):
+        assert not public_by_slug.compiled
