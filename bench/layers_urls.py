@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from bureau.urls import urlpatterns as bureau_urlpatterns
 from public.cache import public_page
+from public.excerpts import snippet
 from public.related import related_communiques
-from public.search import parse_query, search_readable, snippet
+from public.search import parse_query, search_readable
 from public.views import public_communique_by_slug
 
 PAGES = Path(os.environ["BENCH_PAGES"])

@@ -15,7 +15,7 @@ its keys. See docs/search.md.
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from common.lexicon import BROKEN_PLURALS, COMMON_IN_TITLES, MONTHS, MOROCCAN_MONTHS, STOPWORDS
 
@@ -183,3 +183,10 @@ def typed_words(text: str) -> list[tuple[str, str]]:
 
 
 _COMMON_IN_TITLES = frozenset(k for w in COMMON_IN_TITLES for k in keys(fold(w)))
+
+
+# Bounded: the words of the communiqués shown, which repeat from one excerpt to the next.
+@lru_cache(maxsize=20_000)
+def token_keys(token: str) -> frozenset[str]:
+    """Every key of every word of a token of text."""
+    return frozenset(k for w in words(token) for k in keys(w))

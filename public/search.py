@@ -42,8 +42,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from common import normalise
@@ -447,60 +445,6 @@ def _spelled_as(found, query: Query, candidates: dict[int, list[str]]) -> str:
 def _written(text: str, key: str) -> str:
     """The first word of `text` that has `key`, as the text writes it (without punctuation)."""
     for token in re.findall(r"\w+", text):
-        if key in _token_keys(token):
+        if key in normalise.token_keys(token):
             return token
     return key
-
-
-# Snippets ------------------------------------------------------------------------------------
-
-
-def snippet(text: str, query: Query, width: int = 240) -> SafeString:
-    """An excerpt of `text` around the first matching word, matching words in <mark>."""
-    wanted = set()
-    for word in query.words:
-        for alternative in term(word):
-            for keys in alternative:
-                wanted.update(keys)
-    wanted = frozenset(wanted)
-    tokens = re.split(r"(\W+)", text)  # words at even places, what separates them between
-    # Only the words up to the end of the excerpt are looked at.
-    first = next((i for i in range(0, len(tokens), 2) if _matches(tokens[i], wanted)), None)
-    if first is None:
-        excerpt = text[:width]
-        return mark_safe(escape(excerpt) + ("…" if len(text) > width else ""))
-    # Start a little before the first match, on a word boundary.
-    start = first
-    length = 0
-    while start > 0 and length < width // 3:
-        start -= 1
-        length += len(tokens[start])
-    out, plain, length = [], [], 0  # the words between two matches are escaped together
-    for i in range(start, len(tokens)):
-        if length > width:
-            break
-        if i == first or (i > first and _matches(tokens[i], wanted)):
-            out += [escape("".join(plain)), f"<mark>{escape(tokens[i])}</mark>"]
-            plain = []
-        else:
-            plain.append(tokens[i])
-        length += len(tokens[i])
-    out.append(escape("".join(plain)))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if length > width else ""
-    return mark_safe(prefix + "".join(out).strip() + suffix)
-
-
-# Bounded as _token_keys is; the words of a page's excerpts are looked up for the same query.
-@lru_cache(maxsize=20_000)
-def _matches(token: str, wanted: frozenset[str]) -> bool:
-    if not token or not token[0].isalnum():
-        return False
-    return not wanted.isdisjoint(_token_keys(token))
-
-
-# Bounded: the words of the communiqués shown, which repeat from one excerpt to the next.
-@lru_cache(maxsize=20_000)
-def _token_keys(token: str) -> frozenset[str]:
-    """Every key of every word of a token of text."""
-    return frozenset(k for w in normalise.words(token) for k in normalise.keys(w))

@@ -30,6 +30,7 @@ from readers.page import with_reader_facts
 from regions.models import Mandate, Region, in_office
 
 from .cache import private_response, public_page
+from .excerpts import snippet
 from .pdf import render_pdf
 from .related import listed, listed_now, readable, related_communiques
 from .search import (
@@ -38,7 +39,6 @@ from .search import (
     parse_query,
     search_readable,
     search_translation,
-    snippet,
 )
 
 PER_PAGE = 10
