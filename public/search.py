@@ -154,25 +154,18 @@ class Ranked:
     def __init__(
         self,
         queryset: QuerySet,
-        ranked: QuerySet | Callable[[], list[tuple]] | None,
+        read_ranked: Callable[[], list[tuple]] | None,
         scored: bool = False,
     ):
         self._queryset = queryset
-        # (pk, score) or (pk,), newest first, as a queryset or a function reading them (a
-        # prepared query); None: nothing can match.
-        self._ranked = ranked
+        # Reads the (pk, score) or (pk,) rows, newest first; None: nothing can match.
+        self._read_ranked = read_ranked
         self._scored = scored
         self._ids: list[int] | None = None
 
     def ids(self) -> list[int]:
         if self._ids is None:
-            columns = ("pk", "rank") if self._scored else ("pk",)
-            if self._ranked is None:
-                rows = []
-            elif callable(self._ranked):
-                rows = self._ranked()
-            else:
-                rows = _rows(self._ranked, *columns)
+            rows = self._read_ranked() if self._read_ranked is not None else []
             if self._scored:
                 # Stable: communiqués that score alike stay newest first.
                 rows.sort(key=itemgetter(1), reverse=True)
@@ -244,7 +237,9 @@ def search(queryset: QuerySet, query: Query) -> Ranked:
     if not query:
         return Ranked(queryset, None)
     found, score = _scored(queryset, [term(word) for word in query.words], query.words)
-    return Ranked(queryset, _ranked_ids(found, score), scored=score is not None)
+    ranked = _ranked_ids(found, score)
+    columns = ("pk",) if score is None else ("pk", "rank")
+    return Ranked(queryset, lambda: _rows(ranked, *columns), scored=score is not None)
 
 
 def search_readable(query: Query, now) -> Ranked:
@@ -255,7 +250,7 @@ def search_readable(query: Query, now) -> Ranked:
     if not query or connection.vendor != "postgresql":
         return search(queryset, query)
     terms = [term(word) for word in query.words]
-    scoring = tuple(not normalise.is_common_in_titles(word) for word in query.words)
+    scoring = _scoring(query.words)
     values = {"now": now, "all": _tsquery_text(terms)}
     values.update((f"word{n}", _tsquery_text([t])) for n, t in enumerate(terms) if scoring[n])
     ranking = _prepared_ranking(scoring)
@@ -318,17 +313,21 @@ def _scored(queryset: QuerySet, terms: list[Term], words: tuple[str, ...]):
         found = queryset.filter(search_document=_tsquery(terms))
     else:  # whole keys in the stored text
         found = queryset.filter(_sqlite_match(terms))
-    scored = []
-    for word, t in zip(words, terms, strict=True):
-        if normalise.is_common_in_titles(word):
-            continue
-        in_title = (
+    scored = [
+        _title_score(
             Q(search_title_document=_tsquery([t]))
             if postgres
             else _sqlite_match([t], "search_title_document")
         )
-        scored.append(_title_score(in_title))
+        for t, scores in zip(terms, _scoring(words), strict=True)
+        if scores
+    ]
     return found, _total(scored)
+
+
+def _scoring(words: tuple[str, ...]) -> tuple[bool, ...]:
+    """Which words score more where they are in a title: not those most titles carry."""
+    return tuple(not normalise.is_common_in_titles(word) for word in words)
 
 
 def _title_score(in_title: Q) -> Case:
