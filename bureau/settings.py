@@ -112,6 +112,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The public pages' few queries are prepared on the server, which keeps their plans
     # (common/prepared.py); Django's own cursors never prepare. Off behind a connection pooler
     # that cannot keep prepared statements (docs/deploy.md).
+    # Any number turns preparing on: those statements ask for it at once, and Django's own
+    # cursors bind their values client-side, which never prepares.
     if env.bool("DB_PREPARED_STATEMENTS", default=True):
         DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 # A PostgreSQL streaming replica the public pages read from; everything else uses the primary
@@ -123,11 +125,12 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     # Only the time limits and prepared statements: the rest of OPTIONS (host, port from the
     # URL) says where it is.
-    for option in ("options", "prepare_threshold"):
-        if option in DATABASES["default"].get("OPTIONS", {}):
-            DATABASES["replica"].setdefault("OPTIONS", {})[option] = DATABASES["default"][
-                "OPTIONS"
-            ][option]
+    primary_options = DATABASES["default"].get("OPTIONS", {})
+    DATABASES["replica"].setdefault("OPTIONS", {}).update(
+        (name, value)
+        for name, value in primary_options.items()
+        if name in ("options", "prepare_threshold")
+    )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
