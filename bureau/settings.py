@@ -110,10 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         ]
     )
     # The public pages' few queries are prepared on the server, which keeps their plans
-    # (common/prepared.py); Django's own cursors never prepare. Off behind a connection pooler
-    # that cannot keep prepared statements (docs/deploy.md).
-    # Any number turns preparing on: those statements ask for it at once, and Django's own
-    # cursors bind their values client-side, which never prepares.
+    # (common/prepared.py). Any threshold turns it on: those queries ask to be prepared at
+    # once, and Django's own cursors bind values client-side, which never prepares. Off behind
+    # a connection pooler that cannot keep prepared statements (docs/deploy.md).
     if env.bool("DB_PREPARED_STATEMENTS", default=True):
         DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 # A PostgreSQL streaming replica the public pages read from; everything else uses the primary
