@@ -76,10 +76,8 @@ class prepared:  # noqa: N801 (a decorator)
 
     def tuples(self, **values) -> list[tuple]:
         """The rows as tuples, for a `values_list()` query."""
-        using, compiled = self._compiled("all", lambda query: query)
-        with self._cursor(using) as cursor:
-            cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
-            return compiled.converted(cursor.fetchall(), using)
+        using, compiled, rows = self._fetch("all", lambda query: query, values)
+        return compiled.converted(rows, using)
 
     def count(self, **values) -> int:
         using, compiled = self._compiled("count", lambda query: query.order_by().values("pk"))
@@ -99,11 +97,16 @@ class prepared:  # noqa: N801 (a decorator)
         return self._rows(form, lambda query: query[start:stop], values)
 
     def _rows(self, form, shape: Callable[[QuerySet], QuerySet], values: dict) -> list:
+        using, compiled, rows = self._fetch(form, shape, values)
+        return compiled.instances(rows, using)
+
+    def _fetch(self, form, shape: Callable[[QuerySet], QuerySet], values: dict):
+        """The database read, the query compiled in this form, and its rows as the database
+        gave them."""
         using, compiled = self._compiled(form, shape)
         with self._cursor(using) as cursor:
             cursor.execute(compiled.sql, self._fill(compiled.params, values, using))
-            rows = cursor.fetchall()
-        return compiled.instances(rows, using)
+            return using, compiled, cursor.fetchall()
 
     def _compiled(self, form, shape: Callable[[QuerySet], QuerySet]) -> tuple[str, "Compiled"]:
         """The database to read from, and the query in this form compiled for it, now unless
